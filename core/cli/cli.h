@@ -1,0 +1,48 @@
+#pragma once
+
+#include "dsp/melspectrogram.h"
+
+#include <QString>
+#include <QStringList>
+#include <QTextStream>
+
+#include <atomic>
+#include <functional>
+#include <vector>
+
+namespace spectag::cli {
+
+// What the headless verbs need from layers above core (core has no QtGui): main() fills these.
+struct Hooks {
+    // Writes a spectrogram picture (PNG); returns an error text or an empty string.
+    std::function<QString(const Spectrogram &, const FrontEnd &, const QString &path)> writeSpectrogramImage;
+};
+
+struct Context {
+    QTextStream &out;
+    QTextStream &err;
+    Hooks hooks;
+    std::atomic_bool cancel{false};
+};
+
+struct Verb {
+    QString name;
+    QString summary;
+    std::function<int(Context &, const QStringList &args)> run;  // args[0] is the verb
+};
+
+// Exit codes shared by every verb, documented in --help and the man page.
+enum ExitCode { Ok = 0, Failure = 1, Usage = 2, PartialFailure = 3, Cancelled = 130 };
+
+// True when argv asks for the command line (a verb, --help or --version) rather than the GUI.
+bool isCliInvocation(const QStringList &args);
+int run(const QStringList &args, const Hooks &hooks);
+
+const std::vector<Verb> &verbs();
+QString globalHelp();
+
+// Registration, one function per area (explicit calls: static registrars in static libs are
+// dropped by the linker).
+void addAudioVerbs(std::vector<Verb> &verbs);
+
+} // namespace spectag::cli

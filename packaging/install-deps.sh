@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Installs everything Spectag needs to build, run and test, from Debian 12 packages only.
+#   packaging/install-deps.sh          build + runtime deps
+#   packaging/install-deps.sh --test   also the reference tools and real music used by tests/benchmarks
+set -euo pipefail
+SUDO=""
+if [ "$(id -u)" != 0 ]; then SUDO="sudo"; fi
+export DEBIAN_FRONTEND=noninteractive
+
+BUILD=(
+  build-essential cmake ninja-build ccache pkg-config git
+  qt6-base-dev qt6-base-dev-tools qt6-multimedia-dev qt6-charts-dev libqt6opengl6-dev
+  libqt6sql6-sqlite qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
+  libqt6svg6 qt6-qpa-plugins
+  libtorch-dev libtag1-dev
+  libavformat-dev libavcodec-dev libswresample-dev libavutil-dev
+  libfftw3-dev
+  libqcustomplot-dev
+)
+TEST=(
+  ffmpeg python3 python3-numpy python3-torch python3-torchaudio python3-sklearn
+  python3-mutagen kid3-cli sqlite3
+  wesnoth-1.16-music fb-music-high
+)
+PKGS=("${BUILD[@]}")
+if [ "${1:-}" = "--test" ]; then PKGS+=("${TEST[@]}"); fi
+
+# Skip apt entirely when everything is already there (fast re-runs on a developer machine).
+missing=()
+for p in "${PKGS[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
