@@ -25,6 +25,18 @@ const std::vector<Verb> &verbs()
     static const std::vector<Verb> all = [] {
         std::vector<Verb> v;
         addAudioVerbs(v);
+#ifdef SPECTAG_HAVE_SCAN_VERBS
+        addScanVerbs(v);
+#endif
+#ifdef SPECTAG_HAVE_TAG_VERBS
+        addTagVerbs(v);
+#endif
+#ifdef SPECTAG_HAVE_MODEL_VERBS
+        addModelVerbs(v);
+#endif
+#ifdef SPECTAG_HAVE_TRAINING_VERBS
+        addTrainingVerbs(v);
+#endif
         return v;
     }();
     return all;

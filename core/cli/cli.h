@@ -44,5 +44,9 @@ QString globalHelp();
 // Registration, one function per area (explicit calls: static registrars in static libs are
 // dropped by the linker).
 void addAudioVerbs(std::vector<Verb> &verbs);
+void addScanVerbs(std::vector<Verb> &verbs);      // scanverbs.cpp: scan
+void addTagVerbs(std::vector<Verb> &verbs);       // tagverbs.cpp: tag, undo
+void addModelVerbs(std::vector<Verb> &verbs);     // modelverbs.cpp: analyze, model
+void addTrainingVerbs(std::vector<Verb> &verbs);  // trainingverbs.cpp: train, evaluate
 
 } // namespace spectag::cli
