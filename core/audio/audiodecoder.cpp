@@ -6,6 +6,7 @@
 extern "C" {
 #include <libavcodec/avcodec.h>
 #include <libavformat/avformat.h>
+#include <libavutil/avstring.h>
 #include <libavutil/channel_layout.h>
 #include <libavutil/dict.h>
 #include <libavutil/opt.h>
@@ -34,6 +35,56 @@ QString avErrorText(int err)
     char buf[AV_ERROR_MAX_STRING_SIZE] = {};
     av_strerror(err, buf, sizeof buf);
     return QString::fromUtf8(buf);
+}
+
+// FFmpeg estimates a damaged WAV/AIFF's duration from its size, so a file cut short looks whole.
+// The chunk header still says how long the audio should be: compare it with what is on disk.
+// Returns the declared data length in bytes beyond the end of the file (0 when complete).
+qint64 missingPcmBytes(const QString &path, bool aiff)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return 0;
+    const QByteArray head = f.read(1 << 16);
+    auto u32 = [&](qsizetype at) -> quint64 {
+        if (at + 4 > head.size())
+            return 0;
+        const auto *b = reinterpret_cast<const uchar *>(head.constData() + at);
+        return aiff ? (quint64(b[0]) << 24 | quint64(b[1]) << 16 | quint64(b[2]) << 8 | b[3])
+                    : (quint64(b[3]) << 24 | quint64(b[2]) << 16 | quint64(b[1]) << 8 | b[0]);
+    };
+    const QByteArray dataId = aiff ? QByteArrayLiteral("SSND") : QByteArrayLiteral("data");
+    for (qsizetype at = 12; at + 8 <= head.size();) {
+        const quint64 len = u32(at + 4);
+        if (head.mid(at, 4) == dataId) {
+            if (len == 0 || len == 0xffffffffu)  // streamed WAV: size unknown by design
+                return 0;
+            const qint64 end = qint64(at + 8) + qint64(len);
+            return std::max<qint64>(0, end - f.size());
+        }
+        at += 8 + qsizetype(len + (len & 1));
+    }
+    return 0;
+}
+
+// When FFmpeg cannot open a file, tell "not audio at all" from "audio, but damaged" by probing
+// its first bytes: a confident probe (e.g. an MP4 whose index was cut off) means damaged.
+QString confidentFormat(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    QByteArray buf = f.read(1 << 16);
+    const int size = int(buf.size());
+    buf.append(QByteArray(AVPROBE_PADDING_SIZE, '\0'));
+    AVProbeData pd{};
+    pd.buf = reinterpret_cast<unsigned char *>(buf.data());
+    pd.buf_size = size;
+    int score = 0;
+    const AVInputFormat *fmt = av_probe_input_format3(&pd, 1, &score);
+    if (!fmt || score <= AVPROBE_SCORE_EXTENSION || !av_match_list(fmt->name, kAudioDemuxers, ','))
+        return {};
+    return QString::fromUtf8(fmt->name);
 }
 
 int interruptCallback(void *opaque)
@@ -202,6 +253,9 @@ bool AudioDecoder::open(const QString &path)
         d->fmt = nullptr;  // freed by avformat_open_input on failure
         if (m_cancel && m_cancel->load())
             d->fail(DecodeErrorCode::Cancelled, QStringLiteral("cancelled"));
+        else if (const QString fmtName = confidentFormat(path); !fmtName.isEmpty())
+            d->fail(DecodeErrorCode::Corrupt, QStringLiteral("looks like '%1' but cannot be opened: damaged or incomplete (%2)")
+                                                  .arg(fmtName, avErrorText(r)));
         else
             d->fail(DecodeErrorCode::NotAudio,
                     QStringLiteral("not a recognised audio file (%1)").arg(avErrorText(r)));
@@ -321,6 +375,10 @@ qint64 AudioDecoder::read(std::vector<float> &out, qint64 maxFrames)
                                                       .arg(d->packetsBad).arg(d->packetsTotal));
             } else if (total == 0) {
                 d->fail(DecodeErrorCode::NotAudio, QStringLiteral("no audio could be decoded from it"));
+            } else if (!d->seeked && (d->info.container == QLatin1String("wav") || d->info.container == QLatin1String("aiff"))
+                       && missingPcmBytes(d->path, d->info.container == QLatin1String("aiff")) > 0) {
+                d->fail(DecodeErrorCode::Truncated, QStringLiteral("file ends after %1 s; its header declares more audio")
+                                                        .arg(decodedSec, 0, 'f', 1));
             } else if (!d->seeked && d->info.durationSeconds > 2.0
                        && decodedSec < d->info.durationSeconds - std::max(1.0, 0.02 * d->info.durationSeconds)) {
                 d->fail(DecodeErrorCode::Truncated, QStringLiteral("file ends after %1 s of the %2 s it declares")
