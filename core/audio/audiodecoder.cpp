@@ -310,7 +310,7 @@ bool AudioDecoder::open(const QString &path)
         return false;
     }
 
-    AVChannelLayout inLayout;
+    AVChannelLayout inLayout{};  // must start zeroed: av_channel_layout_copy() uninits its target first
     if (d->codec->ch_layout.order == AV_CHANNEL_ORDER_UNSPEC)
         av_channel_layout_default(&inLayout, d->codec->ch_layout.nb_channels);
     else
