@@ -1,0 +1,639 @@
+#include "catalog/catalog.h"
+#include "catalog/transaction.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QMutexLocker>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QThread>
+#include <QVariant>
+
+namespace spectag {
+
+namespace {
+
+QString toText(const QDateTime &t)
+{
+    return (t.isValid() ? t : QDateTime::currentDateTimeUtc()).toUTC().toString(Qt::ISODateWithMs);
+}
+
+QDateTime fromText(const QVariant &v)
+{
+    return QDateTime::fromString(v.toString(), Qt::ISODateWithMs);
+}
+
+QString stateText(TrackState s)
+{
+    return s == TrackState::Missing ? QStringLiteral("missing") : QStringLiteral("present");
+}
+
+QVariant optionalValue(const std::optional<double> &v)
+{
+    return v ? QVariant(*v) : QVariant(QMetaType::fromType<double>());
+}
+
+std::optional<double> optionalFrom(const QVariant &v)
+{
+    return v.isNull() ? std::nullopt : std::optional<double>(v.toDouble());
+}
+
+QString jsonText(const QJsonObject &o)
+{
+    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+}
+
+QJsonObject jsonFrom(const QVariant &v)
+{
+    return QJsonDocument::fromJson(v.toString().toUtf8()).object();
+}
+
+// Top label and score of one head of a {head: {label: score}} object.
+std::pair<QString, double> topOf(const QJsonObject &scores, const QString &head)
+{
+    std::pair<QString, double> best{QString(), -1.0};
+    const QJsonObject labels = scores.value(head).toObject();
+    for (auto it = labels.begin(); it != labels.end(); ++it)
+        if (it.value().toDouble() > best.second)
+            best = {it.key(), it.value().toDouble()};
+    return best;
+}
+
+const char *const kModelColumns = "id, name, architecture, version_hash, label_sets, file_path, created_at, active";
+
+ModelRecord modelFromQuery(const QSqlQuery &q)
+{
+    ModelRecord m;
+    m.id = q.value(0).toLongLong();
+    m.name = q.value(1).toString();
+    m.architecture = q.value(2).toString();
+    m.versionHash = q.value(3).toString();
+    m.labelSets = jsonFrom(q.value(4));
+    m.filePath = q.value(5).toString();
+    m.createdAt = fromText(q.value(6));
+    m.active = q.value(7).toBool();
+    return m;
+}
+
+const char *const kPredictionColumns =
+    "p.track_id, p.model_id, p.scores, p.segment_scores, p.segment_seconds, p.embedding, p.valence, p.arousal, "
+    "p.top_genre, p.top_mood, p.confidence, p.analysed_at";
+
+PredictionRecord predictionFromQuery(const QSqlQuery &q)
+{
+    PredictionRecord p;
+    p.trackId = q.value(0).toLongLong();
+    p.modelId = q.value(1).toLongLong();
+    p.scores = jsonFrom(q.value(2));
+    p.segmentScores = q.value(3).toByteArray();
+    p.segmentSeconds = q.value(4).toDouble();
+    p.embedding = q.value(5).toByteArray();
+    p.valence = optionalFrom(q.value(6));
+    p.arousal = optionalFrom(q.value(7));
+    p.topGenre = q.value(8).toString();
+    p.topMood = q.value(9).toString();
+    p.confidence = q.value(10).toDouble();
+    p.analysedAt = fromText(q.value(11));
+    return p;
+}
+
+} // namespace
+
+const char *const Catalog::kTrackColumns =
+    "id, path, folder, size, mtime, fingerprint, duration, format, codec, sample_rate, channels, bitrate, "
+    "title, artist, album, genre, mood, state, tag_write_state, added_at, scanned_at";
+
+TrackRecord Catalog::trackFromQuery(const QSqlQuery &q)
+{
+    TrackRecord t;
+    t.id = q.value(0).toLongLong();
+    t.path = q.value(1).toString();
+    t.folder = q.value(2).toString();
+    t.size = q.value(3).toLongLong();
+    t.mtimeMs = q.value(4).toLongLong();
+    t.fingerprint = q.value(5).toString().toLatin1();
+    t.duration = q.value(6).toDouble();
+    t.format = q.value(7).toString();
+    t.codec = q.value(8).toString();
+    t.sampleRate = q.value(9).toInt();
+    t.channels = q.value(10).toInt();
+    t.bitrate = q.value(11).toInt();
+    t.title = q.value(12).toString();
+    t.artist = q.value(13).toString();
+    t.album = q.value(14).toString();
+    t.genre = q.value(15).toString();
+    t.mood = q.value(16).toString();
+    t.state = q.value(17).toString() == QLatin1String("missing") ? TrackState::Missing : TrackState::Present;
+    t.tagWriteState = q.value(18).toString();
+    t.addedAt = fromText(q.value(19));
+    t.scannedAt = fromText(q.value(20));
+    return t;
+}
+
+Catalog::Catalog(QObject *parent)
+    : QObject(parent)
+{
+}
+
+Catalog::~Catalog()
+{
+    close();
+}
+
+bool Catalog::open(const QString &path)
+{
+    close();
+    const QFileInfo fi(path);
+    if (!QDir().mkpath(fi.absolutePath())) {
+        setError(QStringLiteral("cannot create the folder %1").arg(fi.absolutePath()));
+        return false;
+    }
+    m_path = fi.absoluteFilePath();
+    QSqlDatabase db = database();
+    if (!db.isOpen()) {
+        close();
+        return false;
+    }
+    QSqlQuery q(db);
+    // WAL: readers (the GUI's models) never wait for the scanner's batches. Persistent per file.
+    if (!q.exec(QStringLiteral("PRAGMA journal_mode = WAL")) || !q.next()
+        || q.value(0).toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0) {
+        setError(QStringLiteral("%1: cannot switch to WAL mode: %2").arg(m_path, q.lastError().text()));
+        close();
+        return false;
+    }
+    q.finish();
+    QString error;
+    if (!migrate(db, latestSchemaVersion(), &error)) {
+        setError(QStringLiteral("%1: %2").arg(m_path, error));
+        close();
+        return false;
+    }
+    return true;
+}
+
+void Catalog::close()
+{
+    QMutexLocker lock(&m_mutex);
+    const QSet<QString> names = std::exchange(m_connections, {});
+    lock.unlock();
+    for (const QString &name : names) {
+        {
+            QSqlDatabase db = QSqlDatabase::database(name, false);
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(name);
+    }
+    m_path.clear();
+}
+
+void Catalog::dropConnection(const QString &name)
+{
+    QMutexLocker lock(&m_mutex);
+    if (!m_connections.remove(name))
+        return;
+    lock.unlock();
+    {
+        QSqlDatabase db = QSqlDatabase::database(name, false);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+}
+
+QSqlDatabase Catalog::database() const
+{
+    const QString name = QStringLiteral("spectag-catalog-%1-%2")
+                             .arg(quintptr(this), 0, 16)
+                             .arg(quintptr(QThread::currentThreadId()), 0, 16);
+    {
+        QMutexLocker lock(&m_mutex);
+        if (m_connections.contains(name))
+            return QSqlDatabase::database(name, false);
+        if (m_path.isEmpty())
+            return {};
+        m_connections.insert(name);
+    }
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+    db.setDatabaseName(m_path);
+    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
+    QString error;
+    if (!db.open()) {
+        setError(QStringLiteral("%1: %2").arg(m_path, db.lastError().text()));
+    } else if (!configureConnection(db, &error)) {
+        setError(error);
+        db.close();
+    }
+    // Worker threads (thread pools) outlive single calls: remove the connection when the thread ends.
+    QThread *thread = QThread::currentThread();
+    if (thread != this->thread()) {
+        auto *self = const_cast<Catalog *>(this);
+        connect(thread, &QThread::finished, self, [self, name] { self->dropConnection(name); }, Qt::DirectConnection);
+    }
+    return db;
+}
+
+void Catalog::setError(const QString &error) const
+{
+    QMutexLocker lock(&m_mutex);
+    m_lastError = error;
+}
+
+QString Catalog::lastError() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_lastError;
+}
+
+bool Catalog::exec(QSqlQuery &q) const
+{
+    if (q.exec())
+        return true;
+    setError(q.lastError().text() + QStringLiteral(" [") + q.lastQuery() + QLatin1Char(']'));
+    return false;
+}
+
+// ---------------------------------------------------------------------------------------- tracks
+
+qint64 Catalog::upsertTrack(const TrackRecord &t)
+{
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral(
+        "INSERT INTO tracks (path, folder, size, mtime, fingerprint, duration, format, codec, sample_rate, channels, "
+        "bitrate, title, artist, album, genre, mood, state, added_at, scanned_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "ON CONFLICT(path) DO UPDATE SET folder=excluded.folder, size=excluded.size, mtime=excluded.mtime, "
+        "fingerprint=excluded.fingerprint, duration=excluded.duration, format=excluded.format, codec=excluded.codec, "
+        "sample_rate=excluded.sample_rate, channels=excluded.channels, bitrate=excluded.bitrate, title=excluded.title, "
+        "artist=excluded.artist, album=excluded.album, genre=excluded.genre, mood=excluded.mood, state=excluded.state, "
+        "scanned_at=excluded.scanned_at RETURNING id"));
+    const QString folder = t.folder.isEmpty() ? QFileInfo(t.path).path() : t.folder;
+    for (const QVariant &v : {QVariant(t.path), QVariant(folder), QVariant(t.size), QVariant(t.mtimeMs),
+                              QVariant(QString::fromLatin1(t.fingerprint)), QVariant(t.duration), QVariant(t.format),
+                              QVariant(t.codec), QVariant(t.sampleRate), QVariant(t.channels), QVariant(t.bitrate),
+                              QVariant(t.title), QVariant(t.artist), QVariant(t.album), QVariant(t.genre),
+                              QVariant(t.mood), QVariant(stateText(t.state)), QVariant(toText(t.addedAt)),
+                              QVariant(toText(t.scannedAt))})
+        q.addBindValue(v);
+    if (!exec(q) || !q.next())
+        return 0;
+    return q.value(0).toLongLong();
+}
+
+bool Catalog::updateTrackFile(qint64 id, const TrackRecord &t)
+{
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral(
+        "UPDATE tracks SET path=?, folder=?, size=?, mtime=?, fingerprint=?, duration=?, format=?, codec=?, "
+        "sample_rate=?, channels=?, bitrate=?, title=?, artist=?, album=?, genre=?, mood=?, state='present', "
+        "scanned_at=? WHERE id=?"));
+    const QString folder = t.folder.isEmpty() ? QFileInfo(t.path).path() : t.folder;
+    for (const QVariant &v : {QVariant(t.path), QVariant(folder), QVariant(t.size), QVariant(t.mtimeMs),
+                              QVariant(QString::fromLatin1(t.fingerprint)), QVariant(t.duration), QVariant(t.format),
+                              QVariant(t.codec), QVariant(t.sampleRate), QVariant(t.channels), QVariant(t.bitrate),
+                              QVariant(t.title), QVariant(t.artist), QVariant(t.album), QVariant(t.genre),
+                              QVariant(t.mood), QVariant(toText(t.scannedAt)), QVariant(id)})
+        q.addBindValue(v);
+    return exec(q) && q.numRowsAffected() == 1;
+}
+
+bool Catalog::markMissing(const QList<qint64> &ids)
+{
+    if (ids.isEmpty())
+        return true;
+    Transaction tx(database());
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("UPDATE tracks SET state='missing' WHERE id=?"));
+    for (qint64 id : ids) {
+        q.bindValue(0, id);
+        if (!exec(q))
+            return false;
+    }
+    if (!tx.commit()) {
+        setError(tx.error());
+        return false;
+    }
+    Q_EMIT tracksChanged(ids);
+    return true;
+}
+
+bool Catalog::setTagWriteState(qint64 id, const QString &state)
+{
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("UPDATE tracks SET tag_write_state=? WHERE id=?"));
+    q.addBindValue(state.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(state));
+    q.addBindValue(id);
+    if (!exec(q) || q.numRowsAffected() != 1)
+        return false;
+    Q_EMIT tracksChanged({id});
+    return true;
+}
+
+std::optional<TrackRecord> Catalog::track(qint64 id) const
+{
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("SELECT %1 FROM tracks WHERE id=?").arg(QLatin1String(kTrackColumns)));
+    q.addBindValue(id);
+    if (exec(q) && q.next())
+        return trackFromQuery(q);
+    return std::nullopt;
+}
+
+std::optional<TrackRecord> Catalog::trackByPath(const QString &path) const
+{
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("SELECT %1 FROM tracks WHERE path=?").arg(QLatin1String(kTrackColumns)));
+    q.addBindValue(path);
+    if (exec(q) && q.next())
+        return trackFromQuery(q);
+    return std::nullopt;
+}
+
+QList<TrackRecord> Catalog::tracksByFingerprint(const QByteArray &fingerprint) const
+{
+    QList<TrackRecord> out;
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("SELECT %1 FROM tracks WHERE fingerprint=? ORDER BY id").arg(QLatin1String(kTrackColumns)));
+    q.addBindValue(QString::fromLatin1(fingerprint));
+    if (exec(q))
+        while (q.next())
+            out.append(trackFromQuery(q));
+    return out;
+}
+
+QList<TrackRecord> Catalog::tracks() const
+{
+    QList<TrackRecord> out;
+    QSqlQuery q(database());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT %1 FROM tracks ORDER BY id").arg(QLatin1String(kTrackColumns)));
+    if (exec(q))
+        while (q.next())
+            out.append(trackFromQuery(q));
+    return out;
+}
+
+QList<qint64> Catalog::trackIds() const
+{
+    QList<qint64> out;
+    QSqlQuery q(database());
+    q.setForwardOnly(true);
+    if (q.exec(QStringLiteral("SELECT id FROM tracks ORDER BY id")))
+        while (q.next())
+            out.append(q.value(0).toLongLong());
+    return out;
+}
+
+int Catalog::trackCount(std::optional<TrackState> state) const
+{
+    QSqlQuery q(database());
+    if (state) {
+        q.prepare(QStringLiteral("SELECT COUNT(*) FROM tracks WHERE state=?"));
+        q.addBindValue(stateText(*state));
+    } else {
+        q.prepare(QStringLiteral("SELECT COUNT(*) FROM tracks"));
+    }
+    return exec(q) && q.next() ? q.value(0).toInt() : -1;
+}
+
+QHash<QString, KnownFile> Catalog::knownFiles() const
+{
+    QHash<QString, KnownFile> out;
+    QSqlQuery q(database());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT path, id, size, mtime, fingerprint, state FROM tracks"));
+    if (!exec(q))
+        return out;
+    while (q.next()) {
+        KnownFile k;
+        k.id = q.value(1).toLongLong();
+        k.size = q.value(2).toLongLong();
+        k.mtimeMs = q.value(3).toLongLong();
+        k.fingerprint = q.value(4).toString().toLatin1();
+        k.state = q.value(5).toString() == QLatin1String("missing") ? TrackState::Missing : TrackState::Present;
+        out.insert(q.value(0).toString(), k);
+    }
+    return out;
+}
+
+// ------------------------------------------------------------------------- models and predictions
+
+qint64 Catalog::upsertModel(const ModelRecord &m)
+{
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral(
+        "INSERT INTO models (name, architecture, version_hash, label_sets, file_path, created_at, active) "
+        "VALUES (?, ?, ?, ?, ?, ?, 0) ON CONFLICT(version_hash) DO UPDATE SET name=excluded.name, "
+        "architecture=excluded.architecture, label_sets=excluded.label_sets, file_path=excluded.file_path "
+        "RETURNING id"));
+    q.addBindValue(m.name);
+    q.addBindValue(m.architecture);
+    q.addBindValue(m.versionHash);
+    q.addBindValue(jsonText(m.labelSets));
+    q.addBindValue(m.filePath);
+    q.addBindValue(toText(m.createdAt));
+    if (!exec(q) || !q.next())
+        return 0;
+    const qint64 id = q.value(0).toLongLong();
+    q.finish();
+    if (m.active && !setActiveModel(id))
+        return 0;
+    return id;
+}
+
+bool Catalog::setActiveModel(qint64 modelId)
+{
+    {
+        Transaction tx(database());
+        QSqlQuery q(database());
+        q.prepare(QStringLiteral("UPDATE models SET active = (id = ?)"));
+        q.addBindValue(modelId);
+        if (!exec(q))
+            return false;
+        if (!tx.commit()) {
+            setError(tx.error());
+            return false;
+        }
+    }
+    Q_EMIT activeModelChanged();
+    return true;
+}
+
+std::optional<ModelRecord> Catalog::activeModel() const
+{
+    QSqlQuery q(database());
+    if (q.exec(QStringLiteral("SELECT %1 FROM models WHERE active=1 LIMIT 1").arg(QLatin1String(kModelColumns))) && q.next())
+        return modelFromQuery(q);
+    return std::nullopt;
+}
+
+std::optional<ModelRecord> Catalog::modelByHash(const QString &versionHash) const
+{
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("SELECT %1 FROM models WHERE version_hash=?").arg(QLatin1String(kModelColumns)));
+    q.addBindValue(versionHash);
+    if (exec(q) && q.next())
+        return modelFromQuery(q);
+    return std::nullopt;
+}
+
+QList<ModelRecord> Catalog::models() const
+{
+    QList<ModelRecord> out;
+    QSqlQuery q(database());
+    if (q.exec(QStringLiteral("SELECT %1 FROM models ORDER BY id").arg(QLatin1String(kModelColumns))))
+        while (q.next())
+            out.append(modelFromQuery(q));
+    return out;
+}
+
+bool Catalog::storePrediction(PredictionRecord p)
+{
+    if (p.topGenre.isEmpty())
+        p.topGenre = topOf(p.scores, QStringLiteral("genre")).first;
+    if (p.topMood.isEmpty())
+        p.topMood = topOf(p.scores, QStringLiteral("mood")).first;
+    if (p.confidence <= 0) {
+        const auto mood = topOf(p.scores, QStringLiteral("mood"));
+        p.confidence = std::max(0.0, mood.first.isEmpty() ? topOf(p.scores, QStringLiteral("genre")).second : mood.second);
+    }
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral(
+        "INSERT INTO predictions (track_id, model_id, scores, segment_scores, segment_seconds, embedding, valence, "
+        "arousal, top_genre, top_mood, confidence, analysed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "ON CONFLICT(track_id, model_id) DO UPDATE SET scores=excluded.scores, segment_scores=excluded.segment_scores, "
+        "segment_seconds=excluded.segment_seconds, embedding=excluded.embedding, valence=excluded.valence, "
+        "arousal=excluded.arousal, top_genre=excluded.top_genre, top_mood=excluded.top_mood, "
+        "confidence=excluded.confidence, analysed_at=excluded.analysed_at"));
+    q.addBindValue(p.trackId);
+    q.addBindValue(p.modelId);
+    q.addBindValue(jsonText(p.scores));
+    q.addBindValue(p.segmentScores);
+    q.addBindValue(p.segmentSeconds);
+    q.addBindValue(p.embedding);
+    q.addBindValue(optionalValue(p.valence));
+    q.addBindValue(optionalValue(p.arousal));
+    q.addBindValue(p.topGenre);
+    q.addBindValue(p.topMood);
+    q.addBindValue(p.confidence);
+    q.addBindValue(toText(p.analysedAt));
+    if (!exec(q))
+        return false;
+    Q_EMIT predictionsChanged({p.trackId});
+    return true;
+}
+
+std::optional<PredictionRecord> Catalog::prediction(qint64 trackId, qint64 modelId) const
+{
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("SELECT %1 FROM predictions p WHERE p.track_id=? AND p.model_id=?")
+                  .arg(QLatin1String(kPredictionColumns)));
+    q.addBindValue(trackId);
+    q.addBindValue(modelId);
+    if (exec(q) && q.next())
+        return predictionFromQuery(q);
+    return std::nullopt;
+}
+
+std::optional<PredictionRecord> Catalog::cachedPrediction(const QByteArray &fingerprint, const QString &modelHash) const
+{
+    if (fingerprint.isEmpty())
+        return std::nullopt;
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("SELECT %1 FROM predictions p JOIN tracks t ON t.id = p.track_id "
+                             "JOIN models m ON m.id = p.model_id WHERE t.fingerprint=? AND m.version_hash=? "
+                             "ORDER BY p.analysed_at DESC LIMIT 1")
+                  .arg(QLatin1String(kPredictionColumns)));
+    q.addBindValue(QString::fromLatin1(fingerprint));
+    q.addBindValue(modelHash);
+    if (exec(q) && q.next())
+        return predictionFromQuery(q);
+    return std::nullopt;
+}
+
+// ------------------------------------------------------------------------------------ annotations
+
+qint64 Catalog::addAnnotation(const Annotation &a)
+{
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("INSERT INTO annotations (track_id, segment_start, segment_end, head, label, value, "
+                             "source, annotator, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    q.addBindValue(a.trackId);
+    q.addBindValue(optionalValue(a.segmentStart));
+    q.addBindValue(optionalValue(a.segmentEnd));
+    q.addBindValue(a.head);
+    q.addBindValue(a.label);
+    q.addBindValue(a.value);
+    q.addBindValue(a.source == Annotation::Source::Model ? QStringLiteral("model") : QStringLiteral("human"));
+    q.addBindValue(a.annotator);
+    q.addBindValue(toText(a.createdAt));
+    if (!exec(q))
+        return 0;
+    return q.lastInsertId().toLongLong();
+}
+
+QList<Annotation> Catalog::annotations(qint64 trackId) const
+{
+    QList<Annotation> out;
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("SELECT id, track_id, segment_start, segment_end, head, label, value, source, annotator, "
+                             "created_at FROM annotations WHERE track_id=? ORDER BY id"));
+    q.addBindValue(trackId);
+    if (!exec(q))
+        return out;
+    while (q.next()) {
+        Annotation a;
+        a.id = q.value(0).toLongLong();
+        a.trackId = q.value(1).toLongLong();
+        a.segmentStart = optionalFrom(q.value(2));
+        a.segmentEnd = optionalFrom(q.value(3));
+        a.head = q.value(4).toString();
+        a.label = q.value(5).toString();
+        a.value = q.value(6).toDouble();
+        a.source = q.value(7).toString() == QLatin1String("model") ? Annotation::Source::Model : Annotation::Source::Human;
+        a.annotator = q.value(8).toString();
+        a.createdAt = fromText(q.value(9));
+        out.append(a);
+    }
+    return out;
+}
+
+bool Catalog::removeAnnotation(qint64 id)
+{
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("DELETE FROM annotations WHERE id=?"));
+    q.addBindValue(id);
+    return exec(q) && q.numRowsAffected() == 1;
+}
+
+// ------------------------------------------------------------------------------- library folders
+
+bool Catalog::addLibraryFolder(const QString &path)
+{
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("INSERT OR IGNORE INTO library_folders (path, added_at) VALUES (?, ?)"));
+    q.addBindValue(QDir::cleanPath(QFileInfo(path).absoluteFilePath()));
+    q.addBindValue(toText({}));
+    return exec(q);
+}
+
+bool Catalog::removeLibraryFolder(const QString &path)
+{
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("DELETE FROM library_folders WHERE path=?"));
+    q.addBindValue(QDir::cleanPath(QFileInfo(path).absoluteFilePath()));
+    return exec(q) && q.numRowsAffected() == 1;
+}
+
+QStringList Catalog::libraryFolders() const
+{
+    QStringList out;
+    QSqlQuery q(database());
+    if (q.exec(QStringLiteral("SELECT path FROM library_folders ORDER BY path")))
+        while (q.next())
+            out.append(q.value(0).toString());
+    return out;
+}
+
+} // namespace spectag

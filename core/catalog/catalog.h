@@ -1,0 +1,126 @@
+#pragma once
+
+#include "catalog/records.h"
+
+#include <QHash>
+#include <QList>
+#include <QMutex>
+#include <QObject>
+#include <QSet>
+#include <QSqlDatabase>
+#include <QStringList>
+
+namespace spectag {
+
+// The library catalog: one SQLite database per user (paths::defaultCatalogPath()), opened in WAL
+// mode with foreign keys on and a busy timeout, its schema versioned by PRAGMA user_version and
+// brought up to date by ordered migration steps, each in its own transaction.
+//
+// Threads: QSqlDatabase connections may only be used by the thread that made them, so the catalog
+// keeps one connection per thread, named "spectag-catalog-<catalog>-<thread>", made on that
+// thread's first call to database() (any accessor) and removed when the thread finishes or the
+// catalog is closed. Every accessor may therefore be called from any thread; SQLite serialises the
+// writers (WAL lets readers go on meanwhile). Signals are emitted on the calling thread: connect
+// with Qt::AutoConnection and GUI receivers get them queued.
+//
+// The tag-write journal tables (tag_write_batches, tag_write_changes) share this database file but
+// belong to the tag writer, which creates them itself; the catalog neither creates nor migrates them.
+class Catalog : public QObject {
+    Q_OBJECT
+public:
+    explicit Catalog(QObject *parent = nullptr);
+    ~Catalog() override;
+
+    // Opens (creating if needed) and migrates the database. False with lastError() on failure,
+    // e.g. a file written by a newer Spectag (schema version above latestSchemaVersion()).
+    bool open(const QString &path);
+    void close();
+    bool isOpen() const { return !m_path.isEmpty(); }
+    QString path() const { return m_path; }
+    QString lastError() const;
+
+    static int latestSchemaVersion();
+    int schemaVersion() const;
+    // Runs the migration steps after the database's current version up to `targetVersion`, each in
+    // its own transaction. Public for tests and tools that need an older schema.
+    static bool migrate(QSqlDatabase db, int targetVersion, QString *error);
+    // The pragmas every connection gets (foreign keys, busy timeout, synchronous=NORMAL).
+    static bool configureConnection(QSqlDatabase db, QString *error);
+
+    // This thread's connection (made on first use).
+    QSqlDatabase database() const;
+
+    // --- tracks
+    qint64 upsertTrack(const TrackRecord &track);            // by path; returns the id, 0 on error
+    bool updateTrackFile(qint64 id, const TrackRecord &track);// same row, new path/file data (a move)
+    bool markMissing(const QList<qint64> &ids);
+    bool setTagWriteState(qint64 id, const QString &state);
+    std::optional<TrackRecord> track(qint64 id) const;
+    std::optional<TrackRecord> trackByPath(const QString &path) const;
+    QList<TrackRecord> tracksByFingerprint(const QByteArray &fingerprint) const;
+    QList<TrackRecord> tracks() const;
+    QList<qint64> trackIds() const;
+    int trackCount(std::optional<TrackState> state = std::nullopt) const;
+    // path -> what the scanner compares; one query for the whole library.
+    QHash<QString, KnownFile> knownFiles() const;
+
+    // --- models and predictions
+    qint64 upsertModel(const ModelRecord &model);             // by versionHash
+    bool setActiveModel(qint64 modelId);
+    std::optional<ModelRecord> activeModel() const;
+    std::optional<ModelRecord> modelByHash(const QString &versionHash) const;
+    QList<ModelRecord> models() const;
+    bool storePrediction(PredictionRecord prediction);       // replaces (track, model)
+    std::optional<PredictionRecord> prediction(qint64 trackId, qint64 modelId) const;
+    // The analysis cache: a stored prediction of the model with this hash for any track whose
+    // audio has this fingerprint.
+    std::optional<PredictionRecord> cachedPrediction(const QByteArray &fingerprint, const QString &modelHash) const;
+
+    // --- annotations
+    qint64 addAnnotation(const Annotation &annotation);
+    QList<Annotation> annotations(qint64 trackId) const;
+    bool removeAnnotation(qint64 id);
+
+    // --- playlists (items keep their order in `position`, 0-based and dense)
+    qint64 createPlaylist(const QString &name);
+    bool renamePlaylist(qint64 id, const QString &name);
+    bool removePlaylist(qint64 id);
+    QList<PlaylistRecord> playlists() const;
+    std::optional<PlaylistRecord> playlist(qint64 id) const;
+    QList<qint64> playlistTracks(qint64 id) const;
+    bool setPlaylistTracks(qint64 id, const QList<qint64> &trackIds);
+    bool appendToPlaylist(qint64 id, const QList<qint64> &trackIds);
+    bool removeFromPlaylist(qint64 id, int position);
+    bool movePlaylistItem(qint64 id, int from, int to);
+
+    // --- library folders
+    bool addLibraryFolder(const QString &path);
+    bool removeLibraryFolder(const QString &path);
+    QStringList libraryFolders() const;
+
+    // For writers that changed tracks through their own SQL (the scanner's batches): tells the
+    // models. Emits tracksChanged.
+    void notifyTracksChanged(const QList<qint64> &ids) { if (!ids.isEmpty()) Q_EMIT tracksChanged(ids); }
+
+    static TrackRecord trackFromQuery(const class QSqlQuery &q);  // columns of kTrackColumns
+    static const char *const kTrackColumns;
+
+Q_SIGNALS:
+    void tracksChanged(const QList<qint64> &ids);   // inserted, updated, moved or marked missing
+    void predictionsChanged(const QList<qint64> &trackIds);
+    void activeModelChanged();
+    void playlistsChanged();                        // created, renamed or removed
+    void playlistChanged(qint64 playlistId);        // items changed
+
+private:
+    void setError(const QString &error) const;
+    void dropConnection(const QString &name);
+    bool exec(class QSqlQuery &q) const;
+
+    QString m_path;
+    mutable QMutex m_mutex;
+    mutable QSet<QString> m_connections;
+    mutable QString m_lastError;
+};
+
+} // namespace spectag

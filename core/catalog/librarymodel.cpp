@@ -1,0 +1,234 @@
+#include "catalog/librarymodel.h"
+#include "catalog/catalog.h"
+
+#include <QFileInfo>
+#include <QSet>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace spectag {
+
+namespace {
+
+constexpr int kFetchChunk = 500;  // ids per IN (...) query, well below SQLite's variable limit
+
+QString formatDuration(double seconds)
+{
+    const int s = int(seconds + 0.5);
+    return s >= 3600 ? QStringLiteral("%1:%2:%3").arg(s / 3600).arg(s / 60 % 60, 2, 10, QLatin1Char('0')).arg(s % 60, 2, 10, QLatin1Char('0'))
+                     : QStringLiteral("%1:%2").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
+}
+
+} // namespace
+
+LibraryModel::LibraryModel(Catalog *catalog, QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_catalog(catalog)
+{
+    connect(catalog, &Catalog::tracksChanged, this, &LibraryModel::refreshTracks);
+    connect(catalog, &Catalog::predictionsChanged, this, &LibraryModel::refreshTracks);
+    connect(catalog, &Catalog::activeModelChanged, this, &LibraryModel::reload);
+    reload();
+}
+
+QList<LibraryModel::Row> LibraryModel::fetch(const QList<qint64> &ids) const
+{
+    QList<Row> rows;
+    if (!m_catalog->isOpen())
+        return rows;
+    const QString base = QStringLiteral(
+        "SELECT %1, p.track_id IS NOT NULL, p.top_genre, p.top_mood, p.confidence FROM tracks "
+        "LEFT JOIN predictions p ON p.track_id = tracks.id AND p.model_id = (SELECT id FROM models WHERE active = 1 LIMIT 1) ")
+                             .arg(QString::fromLatin1(Catalog::kTrackColumns).replace(QStringLiteral("id, path"), QStringLiteral("tracks.id, path")));
+    auto read = [&](QSqlQuery &q) {
+        while (q.next()) {
+            Row r;
+            r.track = Catalog::trackFromQuery(q);
+            r.analysed = q.value(21).toBool();
+            r.predictedGenre = q.value(22).toString();
+            r.predictedMood = q.value(23).toString();
+            r.confidence = q.value(24).toDouble();
+            rows.append(r);
+        }
+    };
+    QSqlQuery q(m_catalog->database());
+    q.setForwardOnly(true);
+    if (ids.isEmpty()) {
+        if (q.exec(base + QStringLiteral("ORDER BY tracks.id")))
+            read(q);
+        return rows;
+    }
+    for (qsizetype i = 0; i < ids.size(); i += kFetchChunk) {
+        QStringList list;
+        for (qint64 id : ids.mid(i, kFetchChunk))
+            list.append(QString::number(id));
+        if (q.exec(base + QStringLiteral("WHERE tracks.id IN (%1)").arg(list.join(QLatin1Char(',')))))
+            read(q);
+    }
+    return rows;
+}
+
+void LibraryModel::reindex()
+{
+    m_rowOf.clear();
+    m_rowOf.reserve(m_rows.size());
+    for (int i = 0; i < m_rows.size(); ++i)
+        m_rowOf.insert(m_rows.at(i).track.id, i);
+}
+
+void LibraryModel::reload()
+{
+    beginResetModel();
+    m_rows = fetch({});
+    reindex();
+    endResetModel();
+}
+
+void LibraryModel::refreshTracks(const QList<qint64> &ids)
+{
+    if (ids.isEmpty())
+        return;
+    const QList<Row> fresh = fetch(ids);
+    QSet<qint64> seen;
+    QList<Row> added;
+    for (const Row &r : fresh) {
+        seen.insert(r.track.id);
+        const int row = m_rowOf.value(r.track.id, -1);
+        if (row < 0) {
+            added.append(r);
+            continue;
+        }
+        m_rows[row] = r;
+        Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+    }
+    // Ids that are no longer in the catalog: drop their rows, last first so indexes stay valid.
+    QList<int> gone;
+    for (qint64 id : ids)
+        if (!seen.contains(id) && m_rowOf.contains(id))
+            gone.append(m_rowOf.value(id));
+    std::sort(gone.begin(), gone.end(), std::greater<int>());
+    for (int row : gone) {
+        beginRemoveRows({}, row, row);
+        m_rows.removeAt(row);
+        endRemoveRows();
+    }
+    if (!gone.isEmpty())
+        reindex();
+    if (!added.isEmpty()) {
+        const int first = int(m_rows.size());
+        beginInsertRows({}, first, first + int(added.size()) - 1);
+        for (const Row &r : added) {
+            m_rowOf.insert(r.track.id, int(m_rows.size()));
+            m_rows.append(r);
+        }
+        endInsertRows();
+    }
+}
+
+qint64 LibraryModel::trackIdAt(int row) const
+{
+    return row >= 0 && row < m_rows.size() ? m_rows.at(row).track.id : 0;
+}
+
+int LibraryModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int LibraryModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant LibraryModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Row &r = m_rows.at(index.row());
+    const TrackRecord &t = r.track;
+    switch (role) {
+    case TrackIdRole:
+        return t.id;
+    case PathRole:
+        return t.path;
+    case StateRole:
+        return t.state == TrackState::Missing ? QStringLiteral("missing") : QStringLiteral("present");
+    case FingerprintRole:
+        return t.fingerprint;
+    case AnalysedRole:
+        return r.analysed;
+    case Qt::DisplayRole:
+    case Qt::ToolTipRole:
+    case SortRole:
+        break;
+    default:
+        return {};
+    }
+    const bool sort = role == SortRole;
+    auto text = [sort](const QString &s) -> QVariant { return sort ? QVariant(s.toCaseFolded()) : QVariant(s); };
+    switch (index.column()) {
+    case Title:
+        if (role == Qt::ToolTipRole)
+            return t.path;
+        return text(t.title.isEmpty() ? QFileInfo(t.path).completeBaseName() : t.title);
+    case Artist:
+        return text(t.artist);
+    case Album:
+        return text(t.album);
+    case Duration:
+        return sort ? QVariant(t.duration) : QVariant(formatDuration(t.duration));
+    case Genre:
+        // The prediction of the active model wins over the file's tag; the tool tip tells which.
+        if (role == Qt::ToolTipRole)
+            return r.predictedGenre.isEmpty() ? tr("From the file's tags") : tr("Predicted (tag: %1)").arg(t.genre);
+        return text(r.predictedGenre.isEmpty() ? t.genre : r.predictedGenre);
+    case Mood:
+        if (role == Qt::ToolTipRole)
+            return r.predictedMood.isEmpty() ? tr("From the file's tags") : tr("Predicted (tag: %1)").arg(t.mood);
+        return text(r.predictedMood.isEmpty() ? t.mood : r.predictedMood);
+    case Confidence:
+        if (!r.analysed)
+            return sort ? QVariant(-1.0) : QVariant();
+        return sort ? QVariant(r.confidence) : QVariant(QStringLiteral("%1 %").arg(qRound(r.confidence * 100)));
+    case AnalysisState:
+        if (t.state == TrackState::Missing)
+            return text(tr("missing"));
+        return text(r.analysed ? tr("analysed") : tr("not analysed"));
+    case TagWriteState:
+        return text(t.tagWriteState);
+    default:
+        return {};
+    }
+}
+
+QVariant LibraryModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case Title: return tr("Title");
+    case Artist: return tr("Artist");
+    case Album: return tr("Album");
+    case Duration: return tr("Duration");
+    case Genre: return tr("Genre");
+    case Mood: return tr("Mood");
+    case Confidence: return tr("Confidence");
+    case AnalysisState: return tr("Analysis");
+    case TagWriteState: return tr("Tags");
+    default: return {};
+    }
+}
+
+QHash<int, QByteArray> LibraryModel::roleNames() const
+{
+    QHash<int, QByteArray> r = QAbstractTableModel::roleNames();
+    r.insert(TrackIdRole, "trackId");
+    r.insert(PathRole, "path");
+    r.insert(SortRole, "sortValue");
+    r.insert(StateRole, "state");
+    r.insert(FingerprintRole, "fingerprint");
+    r.insert(AnalysedRole, "analysed");
+    return r;
+}
+
+} // namespace spectag
