@@ -35,11 +35,14 @@ bool haveProgram(const QString &program)
     return !QStandardPaths::findExecutable(program).isEmpty();
 }
 
+QString python()
+{
+    return QFileInfo::exists(QStringLiteral("/usr/bin/python3")) ? QStringLiteral("/usr/bin/python3") : QStringLiteral("python3");
+}
+
 bool havePythonModule(const QString &module)
 {
-    if (!haveProgram(QStringLiteral("python3")))
-        return false;
-    return run(QStringLiteral("python3"), {QStringLiteral("-c"), QStringLiteral("import ") + module}, 60000).ok();
+    return run(python(), {QStringLiteral("-c"), QStringLiteral("import ") + module}, 60000).ok();
 }
 
 QString makeAudio(const QString &dir, const QString &fileName, double seconds, const QString &source, int channels,

@@ -17,6 +17,9 @@ struct ProcResult {
 ProcResult run(const QString &program, const QStringList &args, int timeoutMs = 120000);
 bool haveProgram(const QString &program);
 bool havePythonModule(const QString &module);
+// Debian's interpreter (/usr/bin/python3), whose modules come from python3-* packages; a python3
+// earlier on PATH (pyenv, venv) would not see python3-torchaudio or python3-sklearn.
+QString python();
 
 // Generates an audio file with the ffmpeg CLI; the codec follows the extension (.mp3 .flac .ogg
 // .opus .m4a .wav .aiff). `source` is an ffmpeg lavfi graph, e.g. "sine=frequency=440".
