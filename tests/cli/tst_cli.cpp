@@ -1,0 +1,106 @@
+// The `spectag` executable as a user runs it: --help/--version, exit codes, `decode` and `mel`.
+#include "common/testutil.h"
+
+#include <QImage>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QtTest>
+
+class TestCli : public QObject {
+    Q_OBJECT
+private:
+    QTemporaryDir m_dir;
+    testutil::ProcResult spectag(const QStringList &args) { return testutil::run(testutil::spectagBinary(), args); }
+
+private Q_SLOTS:
+    void versionAndHelp()
+    {
+        auto r = spectag({QStringLiteral("--version")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.startsWith("spectag " SPECTAG_VERSION));
+        r = spectag({QStringLiteral("--help")});
+        QCOMPARE(r.exitCode, 0);
+        for (const char *verb : {"decode", "mel"})
+            QVERIFY2(r.out.contains(verb), r.out.constData());
+        r = spectag({QStringLiteral("mel"), QStringLiteral("--help")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.contains("--png"));
+    }
+
+    void usageErrors()
+    {
+        QCOMPARE(spectag({QStringLiteral("frobnicate")}).exitCode, 2);
+        QCOMPARE(spectag({QStringLiteral("mel")}).exitCode, 2);
+        QCOMPARE(spectag({QStringLiteral("mel"), QStringLiteral("x.ogg"), QStringLiteral("--n-mels"), QStringLiteral("-3")}).exitCode, 2);
+    }
+
+    void decodeJson()
+    {
+        const QString good = testutil::makeAudio(m_dir.path(), QStringLiteral("a.ogg"), 2.0);
+        const QString bad = m_dir.filePath(QStringLiteral("b.mp3"));
+        QFile f(bad);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("not audio at all, just words");
+        f.close();
+        const auto r = spectag({QStringLiteral("decode"), QStringLiteral("--json"), good, bad});
+        QCOMPARE(r.exitCode, 3);  // some files failed
+        const QList<QByteArray> lines = r.out.trimmed().split('\n');
+        QCOMPARE(lines.size(), 2);
+        const QJsonObject a = QJsonDocument::fromJson(lines[0]).object(), b = QJsonDocument::fromJson(lines[1]).object();
+        QCOMPARE(a.value(QStringLiteral("ok")).toBool(), true);
+        QVERIFY(std::abs(a.value(QStringLiteral("decoded_seconds")).toDouble() - 2.0) < 0.05);
+        QCOMPARE(b.value(QStringLiteral("error")).toString(), QStringLiteral("not-audio"));
+    }
+
+    void melPng()
+    {
+        // A tone that rises over time: the picture's bright ridge must climb from left to right.
+        const QString src = testutil::makeAudio(m_dir.path(), QStringLiteral("sweep.flac"), 4.0,
+                                                QStringLiteral("aevalsrc=0.5*sin(2*PI*(200+400*t)*t)"), 1, 16000);
+        const QString png = m_dir.filePath(QStringLiteral("sweep.png"));
+        const auto r = spectag({QStringLiteral("mel"), src, QStringLiteral("--png"), png});
+        QVERIFY2(r.ok(), r.err.constData());
+        QImage img(png);
+        QVERIFY(!img.isNull());
+        QCOMPARE(img.width(), 1 + 4 * 16000 / 256);
+        auto brightestRow = [&](int x) {
+            int best = 0, bestV = -1;
+            for (int y = 0; y < img.height(); ++y) {
+                const int v = qGray(img.pixel(x, y));
+                if (v > bestV) {
+                    bestV = v;
+                    best = y;
+                }
+            }
+            return best;
+        };
+        // Image rows grow downwards, frequencies upwards.
+        const int early = brightestRow(img.width() / 8), late = brightestRow(img.width() * 7 / 8);
+        QVERIFY2(late < early - 10, qPrintable(QStringLiteral("%1 -> %2").arg(early).arg(late)));
+    }
+
+    void melNpy()
+    {
+        const QString src = testutil::makeAudio(m_dir.path(), QStringLiteral("n.wav"), 1.0);
+        const QString npy = m_dir.filePath(QStringLiteral("n.npy"));
+        const auto r = spectag({QStringLiteral("mel"), src, QStringLiteral("--npy"), npy, QStringLiteral("--n-mels"), QStringLiteral("40")});
+        QVERIFY2(r.ok(), r.err.constData());
+        QFile f(npy);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray all = f.readAll();
+        QVERIFY(all.startsWith("\x93NUMPY"));
+        QVERIFY(all.contains("'shape': (63, 40)"));
+        const int headerLen = 10 + quint8(all[8]) + 256 * quint8(all[9]);
+        QCOMPARE(headerLen % 64, 0);
+        QCOMPARE(all.size(), headerLen + 63 * 40 * 4);
+        if (testutil::havePythonModule(QStringLiteral("numpy"))) {
+            const auto py = testutil::run(testutil::python(), {QStringLiteral("-c"),
+                                                              QStringLiteral("import numpy,sys; a=numpy.load(sys.argv[1]); print(a.shape, a.dtype)"), npy});
+            QCOMPARE(py.out.trimmed(), QByteArray("(63, 40) float32"));
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"
