@@ -1,0 +1,260 @@
+#include "tags/safetagwriter.h"
+#include "tags/tagformats_p.h"
+
+#include "audio/payloadhash.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QRandomGenerator>
+#include <QRegularExpression>
+#include <QScopeGuard>
+
+#include <cerrno>
+#include <csignal>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace spectag {
+
+namespace {
+
+const QRegularExpression &tempPattern()
+{
+    static const QRegularExpression re(QStringLiteral("^\\..+\\.spectag-(\\d+)-[0-9a-z]+\\.tmp$"));
+    return re;
+}
+
+QString sysError(int err)
+{
+    if (err == ENOSPC || err == EDQUOT)
+        return QStringLiteral("disk full (%1)").arg(QString::fromLocal8Bit(std::strerror(err)));
+    return QString::fromLocal8Bit(std::strerror(err));
+}
+
+FileStamp stampOf(const struct stat &st)
+{
+    FileStamp s;
+    s.size = st.st_size;
+    s.mtimeNs = qint64(st.st_mtim.tv_sec) * 1000000000LL + st.st_mtim.tv_nsec;
+    s.inode = st.st_ino;
+    s.device = st.st_dev;
+    return s;
+}
+
+// Copies src to a new file dst (O_EXCL). Returns an error text, empty on success.
+QString copyFile(const QByteArray &src, const QByteArray &dst)
+{
+    const int in = ::open(src.constData(), O_RDONLY | O_CLOEXEC);
+    if (in < 0)
+        return QStringLiteral("cannot read the original: %1").arg(sysError(errno));
+    auto closeIn = qScopeGuard([in] { ::close(in); });
+    const int out = ::open(dst.constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (out < 0)
+        return QStringLiteral("cannot create a temporary file beside the original: %1").arg(sysError(errno));
+    auto closeOut = qScopeGuard([out] { ::close(out); });
+    QByteArray buf(1 << 16, Qt::Uninitialized);
+    for (;;) {
+        const ssize_t n = ::read(in, buf.data(), size_t(buf.size()));
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0)
+            return QStringLiteral("cannot read the original: %1").arg(sysError(errno));
+        if (n == 0)
+            break;
+        for (ssize_t done = 0; done < n;) {
+            const ssize_t w = ::write(out, buf.constData() + done, size_t(n - done));
+            if (w < 0 && errno == EINTR)
+                continue;
+            if (w < 0)
+                return QStringLiteral("cannot write the temporary copy: %1").arg(sysError(errno));
+            done += w;
+        }
+    }
+    return {};
+}
+
+bool processAlive(qint64 pid)
+{
+    return pid > 0 && (::kill(pid_t(pid), 0) == 0 || errno == EPERM);
+}
+
+} // namespace
+
+FileStamp fileStamp(const QString &path)
+{
+    struct stat st;
+    if (::stat(QFile::encodeName(path).constData(), &st) != 0)
+        return {};
+    return stampOf(st);
+}
+
+bool SafeTagWriter::isTempFileName(const QString &fileName)
+{
+    return tempPattern().match(QFileInfo(fileName).fileName()).hasMatch();
+}
+
+int SafeTagWriter::removeStaleTempFiles(const QString &dir)
+{
+    int removed = 0;
+    const QStringList names = QDir(dir).entryList({QStringLiteral(".*.spectag-*.tmp")}, QDir::Files | QDir::Hidden);
+    for (const QString &name : names) {
+        const QRegularExpressionMatch m = tempPattern().match(name);
+        if (m.hasMatch() && !processAlive(m.captured(1).toLongLong()) && QFile::remove(QDir(dir).filePath(name)))
+            ++removed;
+    }
+    return removed;
+}
+
+TagFileState SafeTagWriter::readState(const QString &path, bool withPayloadHash)
+{
+    TagFileState s;
+    s.path = QFileInfo(path).canonicalFilePath();
+    if (s.path.isEmpty()) {
+        s.path = path;
+        s.error = QStringLiteral("%1: no such file").arg(path);
+        return s;
+    }
+    s.stamp = fileStamp(s.path);
+    std::unique_ptr<TagFile> tf = TagFile::open(s.path, &s.error);
+    if (!tf)
+        return s;
+    s.values = tf->allValues();
+    s.info = tf->info();
+    if (auto *id3 = dynamic_cast<Id3v2TagFile *>(tf.get()))
+        s.id3v2Version = id3->fileVersion();
+    if (withPayloadHash) {
+        const PayloadHash h = audioPayloadHash(s.path, PayloadHashMode::Full);
+        if (!h.ok())
+            s.error = QStringLiteral("%1: cannot read the audio: %2").arg(path, h.error);
+        s.payloadHash = h.hash;
+    }
+    return s;
+}
+
+SafeWriteResult SafeTagWriter::write(const QString &requestedPath, const TagValueMap &values, const TagFileState *expected) const
+{
+    SafeWriteResult r;
+    auto fail = [&](const QString &why) {
+        r.error = QStringLiteral("%1: %2").arg(requestedPath, why);
+        return r;
+    };
+    const QString path = QFileInfo(requestedPath).canonicalFilePath();
+    if (path.isEmpty())
+        return fail(QStringLiteral("no such file"));
+    const QByteArray pathBytes = QFile::encodeName(path);
+    struct stat st;
+    if (::stat(pathBytes.constData(), &st) != 0)
+        return fail(sysError(errno));
+    if (!S_ISREG(st.st_mode))
+        return fail(QStringLiteral("not a regular file"));
+    // Root may write anything; a file without write bits is still the user's "do not touch".
+    if ((st.st_mode & 0222) == 0)
+        return fail(QStringLiteral("file is read-only; not changed"));
+    if (::access(pathBytes.constData(), W_OK) != 0)
+        return fail(QStringLiteral("no permission to write (%1); not changed").arg(sysError(errno)));
+    const QString dir = QFileInfo(path).absolutePath();
+    if (::access(QFile::encodeName(dir).constData(), W_OK | X_OK) != 0)
+        return fail(QStringLiteral("no permission to create files in %1 (needed for a safe write): %2; not changed")
+                        .arg(dir, sysError(errno)));
+    const FileStamp before = stampOf(st);
+    if (expected && expected->stamp.valid() && !(expected->stamp == before))
+        return fail(QStringLiteral("file changed on disk since it was read; not written"));
+
+    QString error;
+    {
+        std::unique_ptr<TagFile> orig = TagFile::open(path, &error);
+        if (!orig)
+            return fail(error);
+        orig->setId3v2Version(m_id3v2);
+        for (auto it = values.cbegin(); it != values.cend(); ++it) {
+            r.oldValues.insert(it.key(), orig->values(it.key()));
+            r.newValues.insert(it.key(), orig->storedForm(it.key(), it.value()));
+            r.warnings << orig->warnings(it.key(), it.value());
+        }
+        r.warnings.removeDuplicates();
+        if (expected) {
+            for (auto it = values.cbegin(); it != values.cend(); ++it) {
+                if (expected->values.contains(it.key()) && expected->values.value(it.key()) != r.oldValues.value(it.key()))
+                    return fail(QStringLiteral("tags changed since they were read; not written"));
+            }
+        }
+        const bool versionChange = m_id3v2 != Id3v2Version::Keep && !orig->warnings(TagField::Genre, {}).isEmpty();
+        if (r.oldValues == r.newValues && !versionChange)
+            return r;  // nothing to do: the file is not touched at all
+    }
+    const PayloadHash hashBefore = audioPayloadHash(path, PayloadHashMode::Full);
+    if (!hashBefore.ok())
+        return fail(QStringLiteral("cannot read the audio: %1").arg(hashBefore.error));
+    if (expected && !expected->payloadHash.isEmpty() && expected->payloadHash != hashBefore.hash)
+        return fail(QStringLiteral("audio changed since the file was read; not written"));
+
+    removeStaleTempFiles(dir);
+    const QString temp = QDir(dir).filePath(QStringLiteral(".%1.spectag-%2-%3.tmp")
+                                                .arg(QFileInfo(path).fileName())
+                                                .arg(::getpid())
+                                                .arg(QRandomGenerator::global()->generate(), 0, 36));
+    const QByteArray tempBytes = QFile::encodeName(temp);
+    auto removeTemp = qScopeGuard([&] { ::unlink(tempBytes.constData()); });
+    error = copyFile(pathBytes, tempBytes);
+    if (!error.isEmpty())
+        return fail(error + QStringLiteral("; not changed"));
+
+    {   // Write the copy once, with its own TagLib object (the format follows the original's name).
+        std::unique_ptr<TagFile> tf = TagFile::open(temp, &error, path);
+        if (!tf)
+            return fail(QStringLiteral("cannot open the temporary copy: %1").arg(error));
+        tf->setId3v2Version(m_id3v2);
+        for (auto it = values.cbegin(); it != values.cend(); ++it)
+            tf->setValues(it.key(), it.value());
+        if (!tf->save())
+            return fail(tf->error() + QStringLiteral("; not changed"));
+    }
+    {   // Verify with a fresh object: what a player will read is what was asked for.
+        std::unique_ptr<TagFile> check = TagFile::open(temp, &error, path);
+        if (!check)
+            return fail(QStringLiteral("written copy cannot be read back (%1); not changed").arg(error));
+        for (auto it = r.newValues.cbegin(); it != r.newValues.cend(); ++it) {
+            const QStringList got = check->values(it.key());
+            if (got != it.value())
+                return fail(QStringLiteral("verification failed: %1 reads back as \"%2\", expected \"%3\"; not changed")
+                                .arg(tagFieldName(it.key()), got.join(QLatin1String("; ")), it.value().join(QLatin1String("; "))));
+        }
+    }
+    const PayloadHash hashAfter = audioPayloadHash(temp, PayloadHashMode::Full);
+    if (!hashAfter.ok() || hashAfter.hash != hashBefore.hash)
+        return fail(QStringLiteral("verification failed: the audio payload changed (%1); not changed")
+                        .arg(hashAfter.ok() ? QStringLiteral("hash differs") : hashAfter.error));
+
+    const int fd = ::open(tempBytes.constData(), O_RDWR | O_CLOEXEC);
+    if (fd < 0)
+        return fail(QStringLiteral("cannot reopen the temporary copy: %1").arg(sysError(errno)));
+    {
+        auto closeFd = qScopeGuard([fd] { ::close(fd); });
+        // Same owner and mode as the original; a user who cannot give the file its owner back is
+        // refused rather than silently taking the file over.
+        if ((st.st_uid != ::geteuid() || st.st_gid != ::getegid()) && ::fchown(fd, st.st_uid, st.st_gid) != 0)
+            return fail(QStringLiteral("cannot keep the file's owner (%1); not changed").arg(sysError(errno)));
+        if (::fchmod(fd, st.st_mode & 07777) != 0)
+            return fail(QStringLiteral("cannot keep the file's permissions (%1); not changed").arg(sysError(errno)));
+        if (::fsync(fd) != 0)
+            return fail(QStringLiteral("cannot flush the written copy: %1; not changed").arg(sysError(errno)));
+    }
+    // Last look before the swap: somebody may have changed the original while we worked.
+    if (!(fileStamp(path) == before))
+        return fail(QStringLiteral("file changed on disk while it was being written; not written"));
+    if (::rename(tempBytes.constData(), pathBytes.constData()) != 0)
+        return fail(QStringLiteral("cannot replace the original: %1; not changed").arg(sysError(errno)));
+    removeTemp.dismiss();
+    const int dfd = ::open(QFile::encodeName(dir).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (dfd >= 0) {
+        ::fsync(dfd);  // the rename itself is durable only once the directory is flushed
+        ::close(dfd);
+    }
+    r.written = true;
+    return r;
+}
+
+} // namespace spectag

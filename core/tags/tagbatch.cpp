@@ -1,0 +1,159 @@
+#include "tags/tagbatch.h"
+#include "tags/tagfile.h"
+#include "tags/tagjournal.h"
+
+#include <QMap>
+
+namespace spectag {
+
+namespace {
+
+std::unique_ptr<TagFile> openForPlan(const TagFileState &state, const TagWriteOptions &options, QString *error)
+{
+    std::unique_ptr<TagFile> tf = TagFile::open(state.path, error);
+    if (tf)
+        tf->setId3v2Version(options.id3v2);
+    return tf;
+}
+
+} // namespace
+
+std::vector<FilePlan> planTagWrites(const std::vector<TagChangeRequest> &requests, const TagWriteOptions &options,
+                                    const std::atomic_bool *cancel)
+{
+    std::vector<FilePlan> plans;
+    for (const TagChangeRequest &req : requests) {
+        if (cancel && *cancel)
+            break;
+        FilePlan p;
+        p.state = SafeTagWriter::readState(req.path, true);
+        p.path = p.state.path;
+        if (!p.state.ok()) {
+            p.error = p.state.error;
+            plans.push_back(p);
+            continue;
+        }
+        std::unique_ptr<TagFile> tf = openForPlan(p.state, options, &p.error);
+        if (!tf) {
+            plans.push_back(p);
+            continue;
+        }
+        for (auto it = req.values.cbegin(); it != req.values.cend(); ++it) {
+            p.oldValues.insert(it.key(), p.state.values.value(it.key()));
+            p.newValues.insert(it.key(), tf->storedForm(it.key(), it.value()));
+            p.warnings << tf->warnings(it.key(), it.value());
+        }
+        p.warnings.removeDuplicates();
+        plans.push_back(p);
+    }
+    return plans;
+}
+
+BatchOutcome applyTagWrites(TagJournal &journal, const std::vector<FilePlan> &plans, const QString &description,
+                            const TagWriteOptions &options, const std::atomic_bool *cancel, qint64 undoOf)
+{
+    BatchOutcome out;
+    std::vector<JournalChange> changes;
+    for (const FilePlan &p : plans) {
+        if (!p.hasChanges())
+            continue;
+        for (auto it = p.newValues.cbegin(); it != p.newValues.cend(); ++it) {
+            if (p.oldValues.value(it.key()) == it.value())
+                continue;
+            JournalChange c;
+            c.path = p.path;
+            c.field = it.key();
+            c.oldValues = p.oldValues.value(it.key());
+            c.newValues = it.value();
+            changes.push_back(c);
+        }
+    }
+    if (!changes.empty()) {
+        out.batchId = journal.addBatch(description, changes, undoOf);
+        if (out.batchId == 0) {
+            out.error = journal.error() + QStringLiteral(" (nothing was written)");
+            return out;
+        }
+    }
+    SafeTagWriter writer;
+    writer.setId3v2Version(options.id3v2);
+    for (const FilePlan &p : plans) {
+        FileOutcome f{p.path, QString(), p.error, p.warnings};
+        if (!p.error.isEmpty()) {
+            f.status = QStringLiteral("failed");
+            ++out.failed;
+        } else if (!p.hasChanges()) {
+            f.status = QStringLiteral("unchanged");
+            ++out.unchanged;
+        } else if (cancel && *cancel) {
+            f.status = QStringLiteral("skipped");
+            out.cancelled = true;
+            journal.setFileStatus(out.batchId, p.path, f.status);
+        } else {
+            TagValueMap values;
+            for (auto it = p.newValues.cbegin(); it != p.newValues.cend(); ++it) {
+                if (p.oldValues.value(it.key()) != it.value())
+                    values.insert(it.key(), it.value());
+            }
+            const SafeWriteResult r = writer.write(p.path, values, &p.state);
+            f.status = r.ok() ? QStringLiteral("written") : QStringLiteral("failed");
+            f.error = r.error;
+            r.ok() ? ++out.written : ++out.failed;
+            if (!journal.setFileStatus(out.batchId, p.path, f.status, f.error) && out.error.isEmpty())
+                out.error = journal.error();
+        }
+        out.files.push_back(f);
+    }
+    return out;
+}
+
+BatchOutcome undoTagBatch(TagJournal &journal, qint64 batchId, const TagWriteOptions &options)
+{
+    BatchOutcome out;
+    std::optional<JournalBatch> b = batchId > 0 ? journal.batch(batchId) : journal.lastUndoableBatch();
+    if (!b) {
+        out.error = batchId > 0 ? QStringLiteral("no batch %1 in the journal").arg(batchId)
+                                : QStringLiteral("nothing to undo");
+        return out;
+    }
+    if (b->undoneAt.isValid()) {
+        out.error = QStringLiteral("batch %1 was already undone").arg(b->id);
+        return out;
+    }
+    // Per file: the values to restore, and the values the batch left (which must still be there).
+    QMap<QString, TagValueMap> restore;
+    QMap<QString, TagValueMap> expectedNow;
+    QStringList order;
+    for (const JournalChange &c : journal.changes(b->id)) {
+        if (c.status != QLatin1String("written"))
+            continue;
+        if (!restore.contains(c.path))
+            order << c.path;
+        restore[c.path].insert(c.field, c.oldValues);
+        expectedNow[c.path].insert(c.field, c.newValues);
+    }
+    std::vector<TagChangeRequest> requests;
+    for (const QString &path : std::as_const(order))
+        requests.push_back({path, restore.value(path)});
+    std::vector<FilePlan> plans = planTagWrites(requests, options);
+    for (FilePlan &p : plans) {
+        if (!p.error.isEmpty())
+            continue;
+        const TagValueMap want = expectedNow.value(p.path);
+        for (auto it = want.cbegin(); it != want.cend(); ++it) {
+            if (p.oldValues.value(it.key()) != it.value()) {
+                p.error = QStringLiteral("%1: %2 changed since batch %3 (now \"%4\"); not undone")
+                              .arg(p.path, tagFieldName(it.key()))
+                              .arg(b->id)
+                              .arg(p.oldValues.value(it.key()).join(QLatin1String("; ")));
+                break;
+            }
+        }
+    }
+    out = applyTagWrites(journal, plans, QStringLiteral("undo of batch %1").arg(b->id), options, nullptr, b->id);
+    if (out.failed == 0 && out.error.isEmpty() && !journal.markUndone(b->id))
+        out.error = journal.error();
+    return out;
+}
+
+} // namespace spectag
