@@ -78,7 +78,7 @@ const char *const kStep2[] = {
         playlist_id INTEGER NOT NULL REFERENCES playlists(id) ON DELETE CASCADE,
         position INTEGER NOT NULL,
         track_id INTEGER NOT NULL REFERENCES tracks(id) ON DELETE CASCADE,
-        PRIMARY KEY (playlist_id, position))",
+        PRIMARY KEY (playlist_id, position)))",
     "CREATE INDEX playlist_items_track ON playlist_items(track_id)",
     R"(CREATE TABLE library_folders (
         id INTEGER PRIMARY KEY,
