@@ -1,0 +1,57 @@
+#pragma once
+
+// Torch-facing internals of the model area. Only core/model, core/inference and core/training
+// include this header; everything else sees the torch-free model.h.
+#include <torch/torch.h>
+
+#include "model/modelspec.h"
+
+#include <memory>
+#include <vector>
+
+namespace spectag {
+
+struct NetOutput {
+    std::vector<torch::Tensor> logits;  // one [B, labels] tensor per head, in ModelSpec order
+    torch::Tensor embedding;            // [B, D]: the penultimate layer
+};
+
+// Every architecture is a backbone that turns [B, 1, bins, frames] (normalised dB) into an
+// embedding, plus one Linear per head. Training picks softmax or sigmoid losses per head kind.
+class NetImpl : public torch::nn::Module {
+public:
+    NetImpl(const ModelSpec &spec, int64_t embeddingSize);
+    ~NetImpl() override = default;
+    virtual NetOutput forward(torch::Tensor x);
+    int64_t embeddingSize() const { return m_embeddingSize; }
+    int64_t parameterCount() const;
+
+protected:
+    virtual torch::Tensor backbone(torch::Tensor x) = 0;
+
+private:
+    std::vector<torch::nn::Linear> m_heads;
+    int64_t m_embeddingSize;
+};
+
+// Builds the network a spec describes (random initialisation). Throws std::invalid_argument
+// with a readable message for an unknown architecture or unusable hyperparameters.
+std::shared_ptr<NetImpl> createNet(const ModelSpec &spec);
+
+// Probabilities from logits: softmax for single-label heads, sigmoid for multi-label ones.
+torch::Tensor headProbabilities(const HeadSpec &head, const torch::Tensor &logits);
+
+// Model files (.stm), see modelfile.h: the tensors of a network by name (parameters and
+// buffers), and the reverse with full validation against the network.
+QString saveNet(const QString &path, const ModelSpec &spec, NetImpl &net);
+QString loadNetState(NetImpl &net, const struct ModelFile &file);
+
+namespace detail {
+std::shared_ptr<NetImpl> createResearchNet(const ModelSpec &spec);  // researchnets.cpp
+std::shared_ptr<NetImpl> createSpectagNet(const ModelSpec &spec);   // spectagnet.cpp
+int hp(const ModelSpec &spec, const char *key, int def, int lo, int hi);
+double hpReal(const ModelSpec &spec, const char *key, double def, double lo, double hi);
+std::vector<int64_t> hpList(const ModelSpec &spec, const char *key, std::vector<int64_t> def, int lo, int hi);
+} // namespace detail
+
+} // namespace spectag
