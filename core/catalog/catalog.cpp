@@ -11,6 +11,8 @@
 #include <QThread>
 #include <QVariant>
 
+#include <atomic>
+
 namespace spectag {
 
 namespace {
@@ -135,6 +137,9 @@ TrackRecord Catalog::trackFromQuery(const QSqlQuery &q)
 Catalog::Catalog(QObject *parent)
     : QObject(parent)
 {
+    // Connection names must not repeat across catalogs, even one constructed at a freed address.
+    static std::atomic<quint64> instances{0};
+    m_instance = ++instances;
 }
 
 Catalog::~Catalog()
@@ -179,13 +184,10 @@ void Catalog::close()
     QMutexLocker lock(&m_mutex);
     const QSet<QString> names = std::exchange(m_connections, {});
     lock.unlock();
-    for (const QString &name : names) {
-        {
-            QSqlDatabase db = QSqlDatabase::database(name, false);
-            db.close();
-        }
+    // Not QSqlDatabase::database(name): Qt refuses to hand out another thread's connection.
+    // removeDatabase() invalidates it; SQLite closes the handle with the last reference.
+    for (const QString &name : names)
         QSqlDatabase::removeDatabase(name);
-    }
     m_path.clear();
 }
 
@@ -205,7 +207,7 @@ void Catalog::dropConnection(const QString &name)
 QSqlDatabase Catalog::database() const
 {
     const QString name = QStringLiteral("spectag-catalog-%1-%2")
-                             .arg(quintptr(this), 0, 16)
+                             .arg(m_instance)
                              .arg(quintptr(QThread::currentThreadId()), 0, 16);
     {
         QMutexLocker lock(&m_mutex);

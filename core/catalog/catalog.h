@@ -17,7 +17,7 @@ namespace spectag {
 // brought up to date by ordered migration steps, each in its own transaction.
 //
 // Threads: QSqlDatabase connections may only be used by the thread that made them, so the catalog
-// keeps one connection per thread, named "spectag-catalog-<catalog>-<thread>", made on that
+// keeps one connection per thread, named "spectag-catalog-<catalog instance>-<thread>", made on that
 // thread's first call to database() (any accessor) and removed when the thread finishes or the
 // catalog is closed. Every accessor may therefore be called from any thread; SQLite serialises the
 // writers (WAL lets readers go on meanwhile). Signals are emitted on the calling thread: connect
@@ -118,6 +118,7 @@ private:
     bool exec(class QSqlQuery &q) const;
 
     QString m_path;
+    quint64 m_instance = 0;
     mutable QMutex m_mutex;
     mutable QSet<QString> m_connections;
     mutable QString m_lastError;
