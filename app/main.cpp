@@ -1,6 +1,7 @@
 // Spectag's one executable: the desktop app without arguments, a headless tool with a verb.
 #include "cli/cli.h"
 #include "ui/mainwindow.h"
+#include "ui/screenshot.h"
 #include "ui/spectrogramimage.h"
 
 #include <QApplication>
@@ -36,6 +37,8 @@ int main(int argc, char *argv[])
     QApplication app(argc, argv);
     setIdentity();
     QApplication::setApplicationDisplayName(QStringLiteral("Spectag"));
+    if (args.contains(QStringLiteral("--screenshot")))  // spectag --screenshot OUT.png [--library DIR]
+        return spectag::ui::takeScreenshot(app.arguments());
     spectag::ui::MainWindow window;
     window.show();
     return app.exec();

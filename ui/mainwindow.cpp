@@ -1,39 +1,378 @@
 #include "mainwindow.h"
 
+#include "libraryimporter.h"
+#include "libraryproxymodel.h"
+#include "predictionspanel.h"
+#include "resources.h"
+#include "trackview.h"
+
+#include "catalog/catalog.h"
+#include "catalog/librarymodel.h"
+#include "util/paths.h"
+
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDir>
 #include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFileSystemModel>
+#include <QHeaderView>
+#include <QJsonObject>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QMimeData>
+#include <QScrollArea>
 #include <QSettings>
 #include <QStatusBar>
+#include <QStyle>
+#include <QStyleFactory>
+#include <QTableView>
+#include <QTreeView>
+#include <QVBoxLayout>
 
 namespace spectag::ui {
+
+namespace {
+QPalette darkPalette()
+{
+    QPalette p;
+    const QColor window(0x2b, 0x2d, 0x31), base(0x1e, 0x1f, 0x22), text(0xe4, 0xe6, 0xea);
+    p.setColor(QPalette::Window, window);
+    p.setColor(QPalette::WindowText, text);
+    p.setColor(QPalette::Base, base);
+    p.setColor(QPalette::AlternateBase, QColor(0x26, 0x28, 0x2c));
+    p.setColor(QPalette::ToolTipBase, window);
+    p.setColor(QPalette::ToolTipText, text);
+    p.setColor(QPalette::Text, text);
+    p.setColor(QPalette::PlaceholderText, QColor(0x8a, 0x8f, 0x98));
+    p.setColor(QPalette::Button, QColor(0x35, 0x37, 0x3c));
+    p.setColor(QPalette::ButtonText, text);
+    p.setColor(QPalette::BrightText, Qt::white);
+    p.setColor(QPalette::Highlight, QColor(0x3d, 0x9b, 0xd9));
+    p.setColor(QPalette::HighlightedText, Qt::white);
+    p.setColor(QPalette::Link, QColor(0x5a, 0xb4, 0xf0));
+    p.setColor(QPalette::Mid, QColor(0x4a, 0x4d, 0x54));
+    p.setColor(QPalette::Dark, QColor(0x18, 0x19, 0x1b));
+    p.setColor(QPalette::Disabled, QPalette::Text, QColor(0x70, 0x74, 0x7b));
+    p.setColor(QPalette::Disabled, QPalette::ButtonText, QColor(0x70, 0x74, 0x7b));
+    p.setColor(QPalette::Disabled, QPalette::WindowText, QColor(0x70, 0x74, 0x7b));
+    return p;
+}
+
+QPalette lightPalette()
+{
+    QPalette p = QStyleFactory::create(QStringLiteral("Fusion"))->standardPalette();
+    p.setColor(QPalette::Highlight, QColor(0x2a, 0x7f, 0xc4));
+    return p;
+}
+} // namespace
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
 {
+    init({});
+}
+
+MainWindow::MainWindow(const QString &catalogPath, QWidget *parent)
+    : QMainWindow(parent)
+{
+    init(catalogPath);
+}
+
+MainWindow::~MainWindow()
+{
+    delete m_importer;  // joins its worker before the catalog goes
+}
+
+void MainWindow::init(const QString &catalogPath)
+{
+    initResources();
     setWindowTitle(tr("Spectag"));
     setObjectName(QStringLiteral("MainWindow"));
-    auto *placeholder = new QLabel(tr("Add a music folder to start (File \u2192 Add Folder\u2026)."), this);
-    placeholder->setAlignment(Qt::AlignCenter);
-    setCentralWidget(placeholder);
+    setWindowIcon(QIcon(QStringLiteral(":/icons/spectag.svg")));
+    setAcceptDrops(true);
+    setDockOptions(AnimatedDocks | AllowTabbedDocks | AllowNestedDocks);
+
+    m_catalog = new Catalog(this);
+    const QString path = catalogPath.isEmpty() ? paths::defaultCatalogPath() : catalogPath;
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    const bool opened = m_catalog->open(path);
+    m_library = new LibraryModel(m_catalog, this);
+    m_proxy = new LibraryProxyModel(this);
+    m_proxy->setSourceModel(m_library);
+    m_importer = new LibraryImporter(m_catalog, nullptr);
+
+    createCentral();
+    createDocks();
     createActions();
-    statusBar()->showMessage(tr("Ready"));
-    resize(1200, 760);
+    m_count = new QLabel(this);
+    statusBar()->addPermanentWidget(m_count);
+    statusBar()->showMessage(opened ? tr("Ready") : tr("Could not open the catalog: %1").arg(m_catalog->lastError()));
+    connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateCount);
+    connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateCount);
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, &MainWindow::updateCount);
+    connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &MainWindow::updateCount);
+    connect(m_importer, &LibraryImporter::progress, this, [this](const QString &folder, int done, int total) {
+        statusBar()->showMessage(tr("Adding %1: %2 of %3 files").arg(QDir::toNativeSeparators(folder)).arg(done).arg(total));
+    });
+    connect(m_importer, &LibraryImporter::finished, this, [this](const QString &folder, int added, const QStringList &errors) {
+        statusBar()->showMessage(errors.isEmpty() ? tr("Added %n track(s) from %1", nullptr, added).arg(QDir::toNativeSeparators(folder))
+                                                  : tr("Added %n track(s) from %1; %2 file(s) could not be read", nullptr, added)
+                                                        .arg(QDir::toNativeSeparators(folder)).arg(errors.size()),
+                                 8000);
+        if (m_table->currentIndex().row() < 0 && m_proxy->rowCount() > 0)
+            m_table->setCurrentIndex(m_proxy->index(0, 0));
+        Q_EMIT folderImported(folder, added);
+    });
+    updateCount();
+    resize(1280, 800);
     restoreLayout();
+}
+
+void MainWindow::createCentral()
+{
+    auto *central = new QWidget(this);
+    m_search = new QLineEdit(central);
+    m_search->setObjectName(QStringLiteral("search"));
+    m_search->setClearButtonEnabled(true);
+    m_search->addAction(QIcon(QStringLiteral(":/icons/search.svg")), QLineEdit::LeadingPosition);
+    m_search->setPlaceholderText(tr("Search (Ctrl+F): words, mood:calm genre:jazz conf>0.7 artist:\u2026 duration<3:00 -genre:rock"));
+    m_table = new QTableView(central);
+    m_table->setObjectName(QStringLiteral("library"));
+    m_table->setModel(m_proxy);
+    m_table->setSortingEnabled(true);
+    m_table->sortByColumn(-1, Qt::AscendingOrder);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_table->setAlternatingRowColors(true);
+    m_table->setShowGrid(false);
+    m_table->setWordWrap(false);
+    m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    m_table->horizontalHeader()->resizeSection(LibraryModel::Title, 260);
+    m_table->horizontalHeader()->resizeSection(LibraryModel::Duration, 70);
+    auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(4, 4, 4, 0);
+    layout->addWidget(m_search);
+    layout->addWidget(m_table);
+    setCentralWidget(central);
+
+    connect(m_search, &QLineEdit::textChanged, m_proxy, &LibraryProxyModel::setSearch);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &MainWindow::onCurrentRowChanged);
+    connect(m_table, &QTableView::activated, this, [this] { m_trackView->play(); });
+}
+
+void MainWindow::createDocks()
+{
+    m_trackView = new TrackView(this);
+    auto *trackDock = new QDockWidget(tr("Track"), this);
+    trackDock->setObjectName(QStringLiteral("trackDock"));
+    trackDock->setWidget(m_trackView);
+    addDockWidget(Qt::TopDockWidgetArea, trackDock);
+
+    m_predictions = new PredictionsPanel(this);
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidget(m_predictions);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    auto *predDock = new QDockWidget(tr("Predictions"), this);
+    predDock->setObjectName(QStringLiteral("predictionsDock"));
+    predDock->setWidget(scroll);
+    addDockWidget(Qt::RightDockWidgetArea, predDock);
+
+    m_folders = new QFileSystemModel(this);
+    m_folders->setFilter(QDir::AllDirs | QDir::NoDotAndDotDot);
+    m_folders->setRootPath(QDir::rootPath());
+    m_folderTree = new QTreeView(this);
+    m_folderTree->setObjectName(QStringLiteral("folderTree"));
+    m_folderTree->setModel(m_folders);
+    for (int c = 1; c < m_folders->columnCount(); ++c)
+        m_folderTree->hideColumn(c);
+    m_folderTree->setHeaderHidden(true);
+    m_folderTree->setToolTip(tr("Select a folder to show only its tracks; drop folders on the window to add them"));
+    auto *folderDock = new QDockWidget(tr("Folders"), this);
+    folderDock->setObjectName(QStringLiteral("foldersDock"));
+    folderDock->setWidget(m_folderTree);
+    addDockWidget(Qt::LeftDockWidgetArea, folderDock);
+    resizeDocks({folderDock, predDock}, {220, 260}, Qt::Horizontal);
+    resizeDocks({trackDock}, {420}, Qt::Vertical);
+
+    connect(m_folderTree->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            [this](const QModelIndex &current) { m_proxy->setFolder(m_folders->filePath(current)); });
+    const QStringList roots = m_catalog->libraryFolders();
+    if (!roots.isEmpty())
+        m_folderTree->setCurrentIndex(m_folders->index(QFileInfo(roots.first()).absolutePath()));
+    m_proxy->setFolder({});  // the tree starts as a pointer to the library, not a filter
 }
 
 void MainWindow::createActions()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *add = file->addAction(QIcon(QStringLiteral(":/icons/folder-add.svg")), tr("&Add Folder\u2026"), this, &MainWindow::chooseFolder);
+    add->setShortcut(QKeySequence::Open);
+    file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
-    menuBar()->addMenu(tr("&View"))->setObjectName(QStringLiteral("viewMenu"));
+
+    QMenu *play = menuBar()->addMenu(tr("&Playback"));
+    QAction *toggle = play->addAction(tr("&Play/Pause"), m_trackView, &TrackView::togglePlayback);
+    toggle->setShortcut(Qt::Key_Space);
+    QAction *back = play->addAction(tr("Seek &Back 5 s"), m_trackView, [this] { m_trackView->seekRelative(-5); });
+    back->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Left));
+    QAction *fwd = play->addAction(tr("Seek &Forward 5 s"), m_trackView, [this] { m_trackView->seekRelative(5); });
+    fwd->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Right));
+    QAction *start = play->addAction(tr("To &Start"), m_trackView, [this] { m_trackView->seek(0); });
+    start->setShortcut(Qt::Key_Home | Qt::CTRL);
+
+    m_viewMenu = menuBar()->addMenu(tr("&View"));
+    m_viewMenu->setObjectName(QStringLiteral("viewMenu"));
+    QAction *find = m_viewMenu->addAction(tr("&Search Library"), this, [this] { m_search->setFocus(); m_search->selectAll(); });
+    find->setShortcut(QKeySequence::Find);
+    QAction *zin = m_viewMenu->addAction(QIcon(QStringLiteral(":/icons/zoom-in.svg")), tr("Zoom &In"), m_trackView, &TrackView::zoomIn);
+    zin->setShortcuts({QKeySequence::ZoomIn, QKeySequence(Qt::CTRL | Qt::Key_Equal)});
+    QAction *zout = m_viewMenu->addAction(QIcon(QStringLiteral(":/icons/zoom-out.svg")), tr("Zoom &Out"), m_trackView, &TrackView::zoomOut);
+    zout->setShortcut(QKeySequence::ZoomOut);
+    QAction *fit = m_viewMenu->addAction(QIcon(QStringLiteral(":/icons/zoom-fit.svg")), tr("&Whole Track"), m_trackView, &TrackView::zoomToFit);
+    fit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
+    m_viewMenu->addSeparator();
+    QMenu *theme = m_viewMenu->addMenu(tr("&Theme"));
+    auto *group = new QActionGroup(this);
+    const std::pair<QString, Theme> themes[] = {{tr("&System"), Theme::System}, {tr("&Light"), Theme::Light}, {tr("&Dark"), Theme::Dark}};
+    const Theme saved = Theme(QSettings().value(QStringLiteral("ui/theme"), int(Theme::System)).toInt());
+    for (const auto &[name, t] : themes) {
+        QAction *a = theme->addAction(name, this, [this, t = t] { setTheme(t); });
+        a->setCheckable(true);
+        a->setChecked(t == saved);
+        group->addAction(a);
+    }
+    m_viewMenu->addSeparator();
+    for (QDockWidget *dock : findChildren<QDockWidget *>())
+        m_viewMenu->addAction(dock->toggleViewAction());
+    if (saved != Theme::System)
+        setTheme(saved);
+
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Spectag"), this, &MainWindow::showAbout);
+}
+
+void MainWindow::setTheme(Theme theme)
+{
+    m_theme = theme;
+    QSettings().setValue(QStringLiteral("ui/theme"), int(theme));
+    // Fusion draws the same on every platform and honours a custom palette completely.
+    if (theme != Theme::System)
+        QApplication::setStyle(QStringLiteral("Fusion"));
+    QApplication::setPalette(theme == Theme::Dark ? darkPalette() : theme == Theme::Light ? lightPalette() : QApplication::style()->standardPalette());
+}
+
+void MainWindow::addFolder(const QString &folder)
+{
+    const QFileInfo fi(folder);
+    if (!fi.isDir()) {
+        statusBar()->showMessage(tr("Not a folder: %1").arg(QDir::toNativeSeparators(folder)), 8000);
+        return;
+    }
+    statusBar()->showMessage(tr("Adding %1\u2026").arg(QDir::toNativeSeparators(fi.absoluteFilePath())));
+    m_importer->addFolder(fi.absoluteFilePath());
+    m_folderTree->setCurrentIndex(m_folders->index(fi.absolutePath()));
+    m_folderTree->expand(m_folders->index(fi.absolutePath()));
+    m_folderTree->scrollTo(m_folders->index(fi.absoluteFilePath()), QAbstractItemView::PositionAtTop);
+    m_proxy->setFolder({});
+}
+
+void MainWindow::chooseFolder()
+{
+    const QString dir = QFileDialog::getExistingDirectory(this, tr("Add Music Folder"), QDir::homePath());
+    if (!dir.isEmpty())
+        addFolder(dir);
+}
+
+bool MainWindow::selectRow(int row)
+{
+    if (row < 0 || row >= m_proxy->rowCount())
+        return false;
+    m_table->setCurrentIndex(m_proxy->index(row, 0));
+    m_table->selectRow(row);
+    return true;
+}
+
+void MainWindow::onCurrentRowChanged()
+{
+    const QModelIndex current = m_table->currentIndex();
+    if (!current.isValid())
+        return;
+    const QString path = current.siblingAtColumn(LibraryModel::Title).data(LibraryModel::PathRole).toString();
+    const QString title = current.siblingAtColumn(LibraryModel::Title).data().toString();
+    const QString artist = current.siblingAtColumn(LibraryModel::Artist).data().toString();
+    if (path != m_trackView->path())
+        m_trackView->loadTrack(path, artist.isEmpty() ? title : artist + QStringLiteral(" \u2013 ") + title);
+    const qint64 id = current.data(LibraryModel::TrackIdRole).toLongLong();
+    m_predictions->setPredictions(storedPredictions(id));
+    m_predictions->setPlaceholder(tr("\u201c%1\u201d has not been analysed with the active model yet.").arg(title));
+}
+
+QList<HeadPrediction> MainWindow::storedPredictions(qint64 trackId) const
+{
+    // HOOK: thresholds are not in the catalog yet; the inference engine's model file will carry
+    // them (0.5 until then). Segment scores (PredictionRecord::segmentScores) are an opaque BLOB
+    // that only the inference engine decodes: it should hand TrackView::setSegments() a list.
+    QList<HeadPrediction> heads;
+    const auto model = m_catalog->activeModel();
+    if (!model)
+        return heads;
+    const auto prediction = m_catalog->prediction(trackId, model->id);
+    if (!prediction)
+        return heads;
+    for (auto it = prediction->scores.begin(); it != prediction->scores.end(); ++it) {
+        HeadPrediction h;
+        h.head = it.key();
+        const QJsonObject labels = it.value().toObject();
+        for (auto l = labels.begin(); l != labels.end(); ++l) {
+            h.labels.append(l.key());
+            h.probabilities.append(l.value().toDouble());
+        }
+        heads.append(h);
+    }
+    return heads;
+}
+
+void MainWindow::updateCount()
+{
+    const int all = m_library->rowCount(), shown = m_proxy->rowCount();
+    m_count->setText(shown == all ? tr("%n track(s)", nullptr, all) : tr("%1 of %n track(s)", nullptr, all).arg(shown));
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (std::any_of(urls.begin(), urls.end(), [](const QUrl &u) { return u.isLocalFile(); }))
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    // Folders are added; a dropped file adds the folder it is in (a file manager user dragging
+    // one album track means "this album").
+    QStringList folders;
+    for (const QUrl &url : event->mimeData()->urls()) {
+        if (!url.isLocalFile())
+            continue;
+        const QFileInfo fi(url.toLocalFile());
+        const QString folder = fi.isDir() ? fi.absoluteFilePath() : fi.absolutePath();
+        if (!folders.contains(folder))
+            folders.append(folder);
+    }
+    for (const QString &f : folders)
+        addFolder(f);
+    if (!folders.isEmpty())
+        event->acceptProposedAction();
 }
 
 void MainWindow::restoreLayout()

@@ -1,22 +1,88 @@
 #pragma once
 
+#include "predictiontypes.h"
+
 #include <QMainWindow>
+
+class QLabel;
+class QLineEdit;
+class QTableView;
+class QTreeView;
+class QFileSystemModel;
+
+namespace spectag {
+class Catalog;
+class LibraryModel;
+}
 
 namespace spectag::ui {
 
-// The desktop application's main window: library in the centre, docks around it.
+class LibraryImporter;
+class LibraryProxyModel;
+class PredictionsPanel;
+class TrackView;
+
+// The desktop application's main window: the library table in the centre (filtered by the search
+// syntax of SearchQuery), the track view, predictions and folder tree as dockable panels around it.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
+    enum class Theme { System, Light, Dark };
+
+    // Opens the catalog at catalogPath, or the user's default catalog when empty.
     explicit MainWindow(QWidget *parent = nullptr);
+    explicit MainWindow(const QString &catalogPath, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    void addFolder(const QString &folder);
+    bool selectRow(int row);  // in the (filtered, sorted) table; loads the track
+    void setTheme(Theme theme);
+    Theme theme() const { return m_theme; }
+
+    Catalog *catalog() const { return m_catalog; }
+    LibraryModel *libraryModel() const { return m_library; }
+    LibraryProxyModel *proxyModel() const { return m_proxy; }
+    QTableView *libraryView() const { return m_table; }
+    QLineEdit *searchField() const { return m_search; }
+    TrackView *trackView() const { return m_trackView; }
+    PredictionsPanel *predictionsPanel() const { return m_predictions; }
+    LibraryImporter *importer() const { return m_importer; }
+
+    // Whole-track predictions of the active model for a track, from the catalog (empty if none).
+    QList<HeadPrediction> storedPredictions(qint64 trackId) const;
+
+Q_SIGNALS:
+    void folderImported(const QString &folder, int added);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
+    void init(const QString &catalogPath);
+    void createCentral();
+    void createDocks();
     void createActions();
     void restoreLayout();
     void showAbout();
+    void chooseFolder();
+    void onCurrentRowChanged();
+    void updateCount();
+
+    Catalog *m_catalog = nullptr;
+    LibraryModel *m_library = nullptr;
+    LibraryProxyModel *m_proxy = nullptr;
+    LibraryImporter *m_importer = nullptr;
+    QTableView *m_table = nullptr;
+    QLineEdit *m_search = nullptr;
+    TrackView *m_trackView = nullptr;
+    PredictionsPanel *m_predictions = nullptr;
+    QTreeView *m_folderTree = nullptr;
+    QFileSystemModel *m_folders = nullptr;
+    QLabel *m_count = nullptr;
+    QMenu *m_viewMenu = nullptr;
+    Theme m_theme = Theme::System;
 };
 
 } // namespace spectag::ui

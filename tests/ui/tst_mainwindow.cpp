@@ -1,9 +1,19 @@
 // The main window opens on the offscreen platform with its menus and remembers its layout.
+#include "testutil.h"
+
+#include "catalog/librarymodel.h"
+#include "ui/libraryproxymodel.h"
 #include "ui/mainwindow.h"
 #include "ui/spectrogramimage.h"
+#include "ui/trackview.h"
 
 #include <QApplication>
+#include <QDropEvent>
+#include <QLineEdit>
 #include <QMenuBar>
+#include <QMimeData>
+#include <QSignalSpy>
+#include <QTableView>
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -23,7 +33,7 @@ private Q_SLOTS:
 
     void opens()
     {
-        spectag::ui::MainWindow w;
+        spectag::ui::MainWindow w(m_settings.filePath(QStringLiteral("opens.sqlite")));
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));
         QCOMPARE(w.windowTitle(), QStringLiteral("Spectag"));
@@ -39,14 +49,69 @@ private Q_SLOTS:
     void remembersGeometry()
     {
         {
-            spectag::ui::MainWindow w;
+            spectag::ui::MainWindow w(m_settings.filePath(QStringLiteral("geometry.sqlite")));
             w.show();
             w.resize(911, 633);
             QVERIFY(QTest::qWaitForWindowExposed(&w));
             w.close();
         }
-        spectag::ui::MainWindow again;
+        spectag::ui::MainWindow again(m_settings.filePath(QStringLiteral("geometry.sqlite")));
         QCOMPARE(again.size(), QSize(911, 633));
+    }
+
+    void droppedFolderIsAddedSearchedAndShown()
+    {
+        QTemporaryDir music;
+        QVERIFY(music.isValid());
+        QDir(music.path()).mkpath(QStringLiteral("sub"));
+        QVERIFY(!testutil::makeAudio(music.path(), QStringLiteral("low hum.flac"), 2, QStringLiteral("sine=frequency=110")).isEmpty());
+        QVERIFY(!testutil::makeAudio(music.filePath(QStringLiteral("sub")), QStringLiteral("high whistle.ogg"), 3, QStringLiteral("sine=frequency=3000")).isEmpty());
+        QFile junk(music.filePath(QStringLiteral("notes.txt")));
+        QVERIFY(junk.open(QIODevice::WriteOnly));
+        junk.write("not audio");
+        junk.close();
+
+        spectag::ui::MainWindow w(m_settings.filePath(QStringLiteral("drop.sqlite")));
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QSignalSpy imported(&w, &spectag::ui::MainWindow::folderImported);
+        // A file manager drags the folder onto the window.
+        QMimeData mime;
+        mime.setUrls({QUrl::fromLocalFile(music.path())});
+        QDragEnterEvent enter(QPoint(50, 50), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(&w, &enter);
+        QVERIFY(enter.isAccepted());
+        QDropEvent drop(QPointF(50, 50), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(&w, &drop);
+        QVERIFY(imported.wait(60000));
+        QCOMPARE(imported.first().at(1).toInt(), 2);
+        QCOMPARE(w.libraryView()->model()->rowCount(), 2);
+        QCOMPARE(w.catalog()->libraryFolders(), QStringList{QFileInfo(music.path()).absoluteFilePath()});
+
+        // Typing in the search field filters the table.
+        w.searchField()->setText(QStringLiteral("whistle duration>2.5"));
+        QCOMPARE(w.libraryView()->model()->rowCount(), 1);
+        QCOMPARE(w.libraryView()->model()->index(0, spectag::LibraryModel::Title).data().toString(), QStringLiteral("high whistle"));
+        w.searchField()->setText(QStringLiteral("duration<2.5"));
+        QCOMPARE(w.libraryView()->model()->index(0, spectag::LibraryModel::Title).data().toString(), QStringLiteral("low hum"));
+
+        // Selecting the row loads that track into the track view (decoded on the worker).
+        QSignalSpy loaded(w.trackView(), &spectag::ui::TrackView::trackLoaded);
+        QVERIFY(w.selectRow(0));
+        QVERIFY(loaded.wait(30000));
+        QVERIFY(w.trackView()->path().endsWith(QStringLiteral("low hum.flac")));
+        QCOMPARE_LT(qAbs(w.trackView()->data()->duration - 2.0), 0.05);
+    }
+
+    void darkAndLightThemes()
+    {
+        spectag::ui::MainWindow w(m_settings.filePath(QStringLiteral("theme.sqlite")));
+        w.setTheme(spectag::ui::MainWindow::Theme::Dark);
+        QVERIFY(qGray(QApplication::palette().color(QPalette::Window).rgb()) < 80);
+        QVERIFY(qGray(QApplication::palette().color(QPalette::Text).rgb()) > 180);
+        w.setTheme(spectag::ui::MainWindow::Theme::Light);
+        QVERIFY(qGray(QApplication::palette().color(QPalette::Window).rgb()) > 180);
+        QCOMPARE(QSettings().value(QStringLiteral("ui/theme")).toInt(), int(spectag::ui::MainWindow::Theme::Light));
     }
 
     void rendersSpectrogram()
