@@ -34,6 +34,15 @@ TagLib::ID3v2::UserTextIdentificationFrame *findTxxx(TagLib::ID3v2::Tag *tag, co
     return nullptr;
 }
 
+// TagLib's fieldList() of a TXXX frame starts with the description.
+QStringList txxxValues(const TagLib::ID3v2::UserTextIdentificationFrame *f)
+{
+    QStringList l = fromTagList(f->fieldList());
+    if (!l.isEmpty() && l.front().compare(fromTag(f->description()), Qt::CaseInsensitive) == 0)
+        l.removeFirst();
+    return l;
+}
+
 void removeTxxx(TagLib::ID3v2::Tag *tag, const char *description)
 {
     while (TagLib::ID3v2::UserTextIdentificationFrame *f = findTxxx(tag, description))
@@ -98,7 +107,7 @@ QStringList Id3v2TagFile::values(TagField field) const
             if (auto *f = dynamic_cast<TagLib::ID3v2::TextIdentificationFrame *>(tmoo.front()))
                 out = fromTagList(f->fieldList());
         } else if (auto *f = findTxxx(m_tag, "MOOD")) {
-            out = fromTagList(f->fieldList());
+            out = txxxValues(f);
         }
         break;
     }
@@ -115,7 +124,7 @@ QStringList Id3v2TagFile::values(TagField field) const
     case TagField::MoodScores:
     case TagField::GenreScores:
         if (auto *f = findTxxx(m_tag, txxxDescription(field)))
-            return cleanValues(fromTagList(f->fieldList()));
+            return cleanValues(txxxValues(f));
         return {};
     }
     return m_fileVersion == 3 ? splitV3(out) : cleanValues(out);

@@ -1,0 +1,74 @@
+#pragma once
+
+// Reference readers for the tag tests: kid3-cli and mutagen (tagprobe.py), both independent of
+// Spectag's TagLib code, plus fixture generation with foreign fields.
+
+#include "common/testutil.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+
+namespace tagtest {
+
+inline QString probeScript()
+{
+    return QStringLiteral(SPECTAG_TESTS_DIR "/tags/tagprobe.py");
+}
+
+inline bool haveMutagen()
+{
+    static const bool have = testutil::havePythonModule(QStringLiteral("mutagen"));
+    return have;
+}
+
+inline bool haveKid3()
+{
+    static const bool have = testutil::haveProgram(QStringLiteral("kid3-cli"));
+    return have;
+}
+
+inline testutil::ProcResult probe(const QString &command, const QString &path, const QStringList &extra = {})
+{
+    return testutil::run(testutil::python(), QStringList{probeScript(), command, path} + extra, 60000);
+}
+
+// mutagen's view: {"mood": [...], "genre": [...], "mood_scores": [...], "genre_scores": [...]}
+inline QJsonObject mutagenRead(const QString &path)
+{
+    const testutil::ProcResult r = probe(QStringLiteral("read"), path);
+    return r.ok() ? QJsonDocument::fromJson(r.out).object() : QJsonObject{{QStringLiteral("error"), QString::fromUtf8(r.err)}};
+}
+
+inline QStringList jsonList(const QJsonValue &v)
+{
+    QStringList out;
+    for (const QJsonValue &x : v.toArray())
+        out << x.toString();
+    return out;
+}
+
+// kid3-cli's listing: every "Name   value" line of every tag; multi-values appear as "a|b".
+inline QStringList kid3Values(const QString &path, const QString &frameName)
+{
+    const testutil::ProcResult r = testutil::run(QStringLiteral("kid3-cli"), {QStringLiteral("-c"), QStringLiteral("get"), path}, 60000);
+    QStringList out;
+    static const QRegularExpression line(QStringLiteral("^  (\\S.*?)\\s{2,}(.*)$"));
+    for (const QString &l : QString::fromUtf8(r.out).split(QLatin1Char('\n'))) {
+        const QRegularExpressionMatch m = line.match(l);
+        if (m.hasMatch() && m.captured(1).compare(frameName, Qt::CaseInsensitive) == 0)
+            out << m.captured(2).split(QLatin1Char('|'));
+    }
+    return out;
+}
+
+inline QByteArray readAll(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+} // namespace tagtest
