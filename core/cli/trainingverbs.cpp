@@ -1,0 +1,355 @@
+// `spectag train` and `spectag evaluate`: the training engine from the command line, headless.
+#include "cli/cli.h"
+#include "metrics/foldsummary.h"
+#include "model/modelfile.h"
+#include "training/datasetimport.h"
+#include "training/split.h"
+#include "training/trainingdata.h"
+
+#include <QCommandLineParser>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSaveFile>
+#include <QStandardPaths>
+#include <QThread>
+
+namespace spectag::cli {
+
+namespace {
+
+QString sharedData(const char *rel)
+{
+    return QDir::cleanPath(QStringLiteral(SPECTAG_SHARED_DIR "/data/") + QLatin1String(rel));
+}
+
+void addDataOptions(QCommandLineParser &p)
+{
+    p.addOptions({
+        {QStringLiteral("emotify"), QStringLiteral("Emotify annotations.csv (genre + nine GEMS emotions)."), QStringLiteral("csv")},
+        {QStringLiteral("4q"), QStringLiteral("4Q metadata.csv (valence/arousal quadrant)."), QStringLiteral("csv")},
+        {QStringLiteral("manifest"), QStringLiteral("CSV or JSON Lines manifest; repeatable."), QStringLiteral("file")},
+        {QStringLiteral("folder"), QStringLiteral("Folder-per-class layout DIR:HEAD (GTZAN style)."), QStringLiteral("dir:head")},
+        {QStringLiteral("share-threshold"), QStringLiteral("Emotify: agreement share that makes an emotion label (default 0.3)."), QStringLiteral("x"), QStringLiteral("0.3")},
+        {QStringLiteral("seed"), QStringLiteral("Seed for splits, initialisation and augmentation (default 42)."), QStringLiteral("n"), QStringLiteral("42")},
+        {QStringLiteral("test-fraction"), QStringLiteral("Held-out test share, never used for tuning (default 0.1)."), QStringLiteral("x"), QStringLiteral("0.1")},
+        {QStringLiteral("val-fraction"), QStringLiteral("Validation share for early stopping and thresholds (default 0.1)."), QStringLiteral("x"), QStringLiteral("0.1")},
+        {QStringLiteral("stratify"), QStringLiteral("Head to stratify splits on (default: the first single-label head)."), QStringLiteral("head")},
+        {QStringLiteral("cache"), QStringLiteral("Feature cache folder (default: the user's cache dir)."), QStringLiteral("dir")},
+        {QStringLiteral("threads"), QStringLiteral("Threads for decoding and Torch (default: all cores)."), QStringLiteral("n"), QStringLiteral("0")},
+    });
+}
+
+// Loads and combines every dataset named on the command line.
+bool loadData(Context &ctx, const QCommandLineParser &p, training::Dataset *out)
+{
+    QList<training::Dataset> parts;
+    auto take = [&](training::Dataset ds, const QString &what) {
+        for (const training::DatasetIssue &i : std::as_const(ds.issues))
+            ctx.err << "spectag: " << i.toString() << '\n';
+        ctx.err << what << ": " << ds.items.size() << " items\n";
+        parts << std::move(ds);
+    };
+    if (p.isSet(QStringLiteral("emotify"))) {
+        QString path = p.value(QStringLiteral("emotify"));
+        training::Dataset ds = training::importEmotify(path, p.value(QStringLiteral("share-threshold")).toDouble());
+        // Spectag's multi-label mood head is the GEMS-9 set: analysis prints it as "mood".
+        for (training::HeadSpec &h : ds.spec.heads)
+            if (h.name == QLatin1String("gems"))
+                h.name = QStringLiteral("mood");
+        take(std::move(ds), path);
+    }
+    if (p.isSet(QStringLiteral("4q")))
+        take(training::import4Q(p.value(QStringLiteral("4q"))), p.value(QStringLiteral("4q")));
+    for (const QString &m : p.values(QStringLiteral("manifest")))
+        take(training::loadManifest(m, {}), m);
+    for (const QString &f : p.values(QStringLiteral("folder"))) {
+        const QString dir = f.section(QLatin1Char(':'), 0, -2), head = f.section(QLatin1Char(':'), -1);
+        take(training::loadFolderLayout(dir.isEmpty() ? f : dir, dir.isEmpty() ? QStringLiteral("genre") : head), f);
+    }
+    if (parts.isEmpty()) {
+        ctx.err << "spectag: name a dataset (--emotify, --4q, --manifest or --folder); the shared sets are at "
+                << sharedData("emotify/annotations.csv") << " and " << sharedData("4q/metadata.csv") << '\n';
+        return false;
+    }
+    QString err;
+    *out = parts.size() == 1 ? parts.first() : training::combineDatasets(parts, &err);
+    if (out->items.isEmpty()) {
+        ctx.err << "spectag: no usable items" << (err.isEmpty() ? QString() : QStringLiteral(": ") + err) << '\n';
+        return false;
+    }
+    return true;
+}
+
+QString stratifyHead(const QCommandLineParser &p, const training::Dataset &ds)
+{
+    if (p.isSet(QStringLiteral("stratify")))
+        return p.value(QStringLiteral("stratify"));
+    for (const training::HeadSpec &h : ds.spec.heads)
+        if (h.kind == training::HeadSpec::Kind::Single)
+            return h.name;
+    return ds.spec.heads.isEmpty() ? QString() : ds.spec.heads.first().name;
+}
+
+// The fixed train/validation/test split every verb reproduces from the same seed and fractions.
+training::Fold split(const QCommandLineParser &p, const training::Dataset &ds)
+{
+    training::SplitOptions so;
+    so.seed = p.value(QStringLiteral("seed")).toULongLong();
+    so.stratifyHead = stratifyHead(p, ds);
+    return training::holdout(ds, p.value(QStringLiteral("val-fraction")).toDouble(),
+                             p.value(QStringLiteral("test-fraction")).toDouble(), so);
+}
+
+bool buildFeatures(Context &ctx, const QCommandLineParser &p, const training::Dataset &ds, FeatureCache &fc)
+{
+    QElapsedTimer t;
+    t.start();
+    const int threads = p.value(QStringLiteral("threads")).toInt();
+    const bool ok = fc.build(trainingdata::featureSources(ds), threads > 0 ? threads : QThread::idealThreadCount(),
+                             [&](int done, int total) {
+                                 if (done == total || done % 50 == 0)
+                                     ctx.err << "\rfeatures " << done << '/' << total << Qt::flush;
+                             },
+                             &ctx.cancel);
+    ctx.err << (fc.reusedExisting() ? " (cached)" : "") << " in " << QString::number(t.elapsed() / 1000.0, 'f', 1)
+            << " s: " << fc.filePath() << '\n';
+    for (const QString &e : fc.errors())
+        ctx.err << "spectag: " << e << '\n';
+    return ok;
+}
+
+QString cacheDir(const QCommandLineParser &p)
+{
+    return p.isSet(QStringLiteral("cache")) ? p.value(QStringLiteral("cache"))
+                                            : QDir(QStandardPaths::writableLocation(QStandardPaths::CacheLocation))
+                                                  .filePath(QStringLiteral("features"));
+}
+
+void printMetrics(Context &ctx, const QJsonObject &byHead)
+{
+    for (auto it = byHead.begin(); it != byHead.end(); ++it) {
+        ctx.out << "== " << it.key() << '\n';
+        metrics::FoldSummary s = metrics::summarize({it.value().toObject()});
+        ctx.out << s.toText() << '\n';
+    }
+}
+
+int trainVerb(Context &ctx, const QStringList &args)
+{
+    QCommandLineParser p;
+    p.setApplicationDescription(QStringLiteral("Trains (or fine-tunes) a model on labelled audio and writes a model file."));
+    p.addHelpOption();
+    addDataOptions(p);
+    const TrainConfig d;
+    p.addOptions({
+        {QStringLiteral("out"), QStringLiteral("Model file to write."), QStringLiteral("file")},
+        {QStringLiteral("arch"), QStringLiteral("Architecture: %1 (default spectag).").arg(architectureNames().join(QStringLiteral(", "))), QStringLiteral("name"), QStringLiteral("spectag")},
+        {QStringLiteral("hp"), QStringLiteral("Hyperparameters as JSON, merged over the architecture's defaults."), QStringLiteral("json")},
+        {QStringLiteral("init"), QStringLiteral("Fine-tune this model file instead of starting from scratch."), QStringLiteral("model")},
+        {QStringLiteral("freeze-backbone"), QStringLiteral("Fine-tuning: train the heads only.")},
+        {QStringLiteral("epochs"), QStringLiteral("Epochs (default %1).").arg(d.epochs), QStringLiteral("n"), QString::number(d.epochs)},
+        {QStringLiteral("batch"), QStringLiteral("Batch size (default %1).").arg(d.batchSize), QStringLiteral("n"), QString::number(d.batchSize)},
+        {QStringLiteral("lr"), QStringLiteral("Learning rate (default %1).").arg(d.learningRate), QStringLiteral("x"), QString::number(d.learningRate)},
+        {QStringLiteral("weight-decay"), QStringLiteral("Weight decay (default %1).").arg(d.weightDecay), QStringLiteral("x"), QString::number(d.weightDecay)},
+        {QStringLiteral("optimizer"), QStringLiteral("adam or sgd (default adam)."), QStringLiteral("name"), d.optimizer},
+        {QStringLiteral("schedule"), QStringLiteral("cosine, step or none (default cosine)."), QStringLiteral("name"), d.schedule},
+        {QStringLiteral("patience"), QStringLiteral("Early-stopping patience in epochs; 0 = off (default %1).").arg(d.patience), QStringLiteral("n"), QString::number(d.patience)},
+        {QStringLiteral("crops"), QStringLiteral("Random segments per item per epoch (default %1).").arg(d.cropsPerExample), QStringLiteral("n"), QString::number(d.cropsPerExample)},
+        {QStringLiteral("gain-db"), QStringLiteral("Random gain augmentation (default %1).").arg(d.gainDb), QStringLiteral("db"), QString::number(d.gainDb)},
+        {QStringLiteral("masks"), QStringLiteral("SpecAugment masks per axis (default %1).").arg(d.freqMasks), QStringLiteral("n"), QString::number(d.freqMasks)},
+        {QStringLiteral("mixup"), QStringLiteral("Mixup alpha; 0 = off (default 0)."), QStringLiteral("x"), QStringLiteral("0")},
+        {QStringLiteral("hard-targets"), QStringLiteral("Train multi-label heads on 0/1 labels instead of listener shares.")},
+        {QStringLiteral("no-class-weights"), QStringLiteral("Do not weight single-label classes by inverse frequency.")},
+        {QStringLiteral("log"), QStringLiteral("Write the learning curves as JSON here."), QStringLiteral("file")},
+        {QStringLiteral("checkpoint"), QStringLiteral("Write a checkpoint model here after every epoch."), QStringLiteral("file")},
+        {QStringLiteral("resume"), QStringLiteral("Continue from --checkpoint.")},
+        {QStringLiteral("all"), QStringLiteral("No test split: train on everything but the validation part.")},
+    });
+    if (!p.parse(args)) {
+        ctx.err << "spectag: " << p.errorText() << '\n';
+        return Usage;
+    }
+    if (p.isSet(QStringLiteral("help"))) {
+        ctx.out << p.helpText();
+        return Ok;
+    }
+    if (!p.isSet(QStringLiteral("out"))) {
+        ctx.err << "spectag: --out FILE is required\n";
+        return Usage;
+    }
+    const QString arch = p.value(QStringLiteral("arch"));
+    if (!isKnownArchitecture(arch)) {
+        ctx.err << "spectag: unknown architecture '" << arch << "'\n";
+        return Usage;
+    }
+    training::Dataset ds;
+    if (!loadData(ctx, p, &ds))
+        return Failure;
+    ModelSpec spec = makeModelSpec(arch, trainingdata::modelHeads(ds.spec));
+    if (p.isSet(QStringLiteral("hp"))) {
+        const QJsonObject hp = QJsonDocument::fromJson(p.value(QStringLiteral("hp")).toUtf8()).object();
+        for (auto it = hp.begin(); it != hp.end(); ++it)
+            spec.hyperparameters.insert(it.key(), it.value());
+    }
+    const QString specError = spec.validate();
+    if (!specError.isEmpty()) {
+        ctx.err << "spectag: " << specError << '\n';
+        return Usage;
+    }
+    if (p.isSet(QStringLiteral("init"))) {  // fine-tuning: features must match the base model
+        ModelFile base;
+        QString err;
+        if (!readModelFile(p.value(QStringLiteral("init")), &base, &err)) {
+            ctx.err << "spectag: " << err << '\n';
+            return Failure;
+        }
+        spec.frontEnd = base.spec.frontEnd;
+    }
+    const int threads = p.value(QStringLiteral("threads")).toInt();
+    FeatureCache fc(spec.frontEnd, cacheDir(p));
+    if (!buildFeatures(ctx, p, ds, fc))
+        return ctx.cancel ? int(Cancelled) : int(Failure);
+
+    training::Fold fold = split(p, ds);
+    if (p.isSet(QStringLiteral("all"))) {
+        fold.train.insert(fold.train.end(), fold.test.begin(), fold.test.end());
+        fold.test.clear();
+    }
+    const QString leak = training::findLeak(ds, fold);
+    if (!leak.isEmpty()) {
+        ctx.err << "spectag: split leaks: " << leak << '\n';
+        return Failure;
+    }
+    ctx.err << "split: " << fold.train.size() << " train, " << fold.validation.size() << " validation, "
+            << fold.test.size() << " test (grouped by " << (ds.items.isEmpty() ? QString() : ds.items.first().groupKey.section(QLatin1Char(':'), 0, 0))
+            << ", stratified on " << stratifyHead(p, ds) << ")\n";
+
+    TrainConfig cfg;
+    cfg.epochs = p.value(QStringLiteral("epochs")).toInt();
+    cfg.batchSize = p.value(QStringLiteral("batch")).toInt();
+    cfg.learningRate = p.value(QStringLiteral("lr")).toDouble();
+    cfg.weightDecay = p.value(QStringLiteral("weight-decay")).toDouble();
+    cfg.optimizer = p.value(QStringLiteral("optimizer"));
+    cfg.schedule = p.value(QStringLiteral("schedule"));
+    cfg.patience = p.value(QStringLiteral("patience")).toInt();
+    cfg.seed = p.value(QStringLiteral("seed")).toULongLong();
+    cfg.cropsPerExample = p.value(QStringLiteral("crops")).toInt();
+    cfg.gainDb = p.value(QStringLiteral("gain-db")).toDouble();
+    cfg.freqMasks = cfg.timeMasks = p.value(QStringLiteral("masks")).toInt();
+    cfg.mixupAlpha = p.value(QStringLiteral("mixup")).toDouble();
+    cfg.classWeights = !p.isSet(QStringLiteral("no-class-weights"));
+    cfg.freezeBackbone = p.isSet(QStringLiteral("freeze-backbone"));
+    cfg.threads = threads;
+    cfg.logPath = p.value(QStringLiteral("log"));
+    cfg.checkpointPath = p.value(QStringLiteral("checkpoint"));
+    cfg.resume = p.isSet(QStringLiteral("resume"));
+    const bool soft = !p.isSet(QStringLiteral("hard-targets"));
+
+    QJsonObject prov{{QStringLiteral("command"), QString(QStringLiteral("spectag ") + args.join(QLatin1Char(' ')))},
+                     {QStringLiteral("dataset_items"), int(ds.items.size())}};
+    spec.provenance = prov;
+    TrainCallbacks cb;
+    cb.batch = [&](int epoch, int batch, int batches, double loss) {
+        ctx.err << "\repoch " << epoch << " batch " << batch << '/' << batches << " loss " << QString::number(loss, 'f', 4) << "   " << Qt::flush;
+    };
+    cb.epoch = [&](const EpochStats &s) {
+        ctx.err << "\repoch " << s.epoch << ": train " << QString::number(s.trainLoss, 'f', 4) << ", validation "
+                << QString::number(s.validationLoss, 'f', 4);
+        for (auto it = s.validation.begin(); it != s.validation.end(); ++it)
+            ctx.err << ", " << it.key() << ' ' << QString::number(it.value().toDouble(), 'f', 3);
+        ctx.err << ", " << QString::number(s.seconds, 'f', 1) << " s, " << QString::number(s.samplesPerSecond, 'f', 0)
+                << " samples/s, data wait " << QString::number(100 * s.dataWaitFraction, 'f', 1) << "%\n";
+    };
+    const TrainResult r = trainModel(spec, fc, trainingdata::examples(ds, fold.train, soft),
+                                     trainingdata::examples(ds, fold.validation, soft), cfg, p.value(QStringLiteral("out")),
+                                     p.value(QStringLiteral("init")), cb, &ctx.cancel);
+    if (!r.ok) {
+        ctx.err << "spectag: training failed: " << r.error << '\n';
+        return r.error == QLatin1String("cancelled") ? int(Cancelled) : int(Failure);
+    }
+    ctx.out << "model written to " << p.value(QStringLiteral("out")) << " (best epoch " << r.bestEpoch << ", "
+            << QString::number(r.seconds, 'f', 0) << " s, " << QString::number(r.samplesPerSecond, 'f', 1)
+            << " samples/s, data wait " << QString::number(100 * r.dataWaitFraction, 'f', 1) << "%)\n";
+    if (!fold.test.empty()) {
+        ExamplePredictions preds;
+        QString err;
+        if (!predictExamples(p.value(QStringLiteral("out")), fc, trainingdata::examples(ds, fold.test, soft), &preds, &err, threads)) {
+            ctx.err << "spectag: " << err << '\n';
+            return Failure;
+        }
+        ctx.out << "held-out test split (" << fold.test.size() << " items):\n";
+        printMetrics(ctx, trainingdata::evaluate(r.spec, ds, fold.test, preds));
+    }
+    return Ok;
+}
+
+int evaluateVerb(Context &ctx, const QStringList &args)
+{
+    QCommandLineParser p;
+    p.setApplicationDescription(QStringLiteral("Prints the full metric table of a model on labelled audio."));
+    p.addHelpOption();
+    addDataOptions(p);
+    p.addOptions({
+        {QStringLiteral("model"), QStringLiteral("Model file."), QStringLiteral("file")},
+        {QStringLiteral("split"), QStringLiteral("test (the held-out part `train` left out, same seed/fractions), validation, train or all (default test)."),
+         QStringLiteral("part"), QStringLiteral("test")},
+        {QStringLiteral("json"), QStringLiteral("Print the metrics as JSON.")},
+    });
+    if (!p.parse(args)) {
+        ctx.err << "spectag: " << p.errorText() << '\n';
+        return Usage;
+    }
+    if (p.isSet(QStringLiteral("help"))) {
+        ctx.out << p.helpText();
+        return Ok;
+    }
+    ModelFile mf;
+    QString err;
+    if (!p.isSet(QStringLiteral("model")) || !readModelFile(p.value(QStringLiteral("model")), &mf, &err)) {
+        ctx.err << "spectag: " << (err.isEmpty() ? QStringLiteral("--model FILE is required") : err) << '\n';
+        return err.isEmpty() ? int(Usage) : int(Failure);
+    }
+    training::Dataset ds;
+    if (!loadData(ctx, p, &ds))
+        return Failure;
+    const training::Fold fold = split(p, ds);
+    const QString part = p.value(QStringLiteral("split"));
+    std::vector<int> idx = part == QLatin1String("validation") ? fold.validation
+        : part == QLatin1String("train")                     ? fold.train
+        : part == QLatin1String("all")                       ? std::vector<int>{}
+                                                             : fold.test;
+    if (part == QLatin1String("all")) {
+        idx.resize(size_t(ds.items.size()));
+        std::iota(idx.begin(), idx.end(), 0);
+    }
+    FeatureCache fc(mf.spec.frontEnd, cacheDir(p));
+    if (!buildFeatures(ctx, p, ds, fc))
+        return Failure;
+    ExamplePredictions preds;
+    if (!predictExamples(p.value(QStringLiteral("model")), fc, trainingdata::examples(ds, idx, false), &preds, &err,
+                         p.value(QStringLiteral("threads")).toInt())) {
+        ctx.err << "spectag: " << err << '\n';
+        return Failure;
+    }
+    const QJsonObject m = trainingdata::evaluate(mf.spec, ds, idx, preds);
+    if (p.isSet(QStringLiteral("json")))
+        ctx.out << QJsonDocument(m).toJson(QJsonDocument::Indented);
+    else {
+        ctx.out << "model " << mf.versionHash() << " (" << mf.spec.architecture << ") on " << idx.size() << " items (" << part << ")\n";
+        printMetrics(ctx, m);
+    }
+    return Ok;
+}
+
+} // namespace
+
+void addTrainingVerbs(std::vector<Verb> &verbs)
+{
+    verbs.push_back({QStringLiteral("train"), QStringLiteral("Train or fine-tune a model on labelled audio"), trainVerb});
+    verbs.push_back({QStringLiteral("evaluate"), QStringLiteral("Print a model's metric table on labelled audio"), evaluateVerb});
+}
+
+} // namespace spectag::cli

@@ -1,0 +1,95 @@
+#pragma once
+
+#include "model/modelspec.h"
+#include "training/featurecache.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QString>
+
+#include <atomic>
+#include <functional>
+#include <vector>
+
+namespace spectag {
+
+// One thing to learn from, as the trainer sees it (torch-free): which cached spectrogram, and a
+// target per head. A head may be missing for an example (datasets that label different things
+// are combined with per-head masked losses), e.g. a 4Q clip has a quadrant but no genre.
+struct TrainingExample {
+    int feature = -1;                         // index into the FeatureCache
+    std::vector<int> classIndex;              // per head: single-label class, -1 = missing
+    std::vector<std::vector<float>> targets;  // per head: multi-label targets in [0,1] (soft shares
+                                              // or 0/1); empty = missing
+};
+
+struct TrainConfig {
+    int epochs = 30;
+    int batchSize = 32;
+    double learningRate = 1e-3;
+    double weightDecay = 1e-4;
+    QString optimizer = QStringLiteral("adam");  // adam | sgd
+    QString schedule = QStringLiteral("cosine"); // cosine | step | none
+    int patience = 8;                            // early stopping on validation loss; 0 = off
+    quint64 seed = 42;
+    int cropsPerExample = 4;                     // random segments per example per epoch
+    // Augmentations on spectrograms.
+    double gainDb = 6.0;                         // random level change +-gainDb
+    int freqMasks = 2, freqMaskWidth = 12;       // SpecAugment
+    int timeMasks = 2, timeMaskWidth = 24;
+    double mixupAlpha = 0.0;                     // 0 = off
+    bool classWeights = true;                    // inverse-frequency weights for single-label heads
+    bool freezeBackbone = false;                 // fine-tuning: train the heads only
+    int threads = 0;                             // Torch intra-op threads; 0 = all cores
+    QString device = QStringLiteral("auto");
+    QString checkpointPath;                      // written after every epoch when set
+    bool resume = false;                         // continue from checkpointPath
+    QString logPath;                             // JSON curves
+    bool tuneThresholds = true;                  // per-label F1-optimal thresholds on validation
+};
+
+struct EpochStats {
+    int epoch = 0;
+    double trainLoss = 0;
+    double validationLoss = 0;
+    QJsonObject validation;       // per head: accuracy (single) / mean AUC-free quick figures
+    double learningRate = 0;
+    double seconds = 0;
+    double dataWaitFraction = 0;  // share of the epoch spent assembling batches
+    double samplesPerSecond = 0;
+};
+
+struct TrainCallbacks {
+    std::function<void(int epoch, int batch, int batches, double loss)> batch;  // throttled ~60 ms
+    std::function<void(const EpochStats &)> epoch;
+};
+
+// Per example, per head: mean probability over the example's segments (the analysis default).
+struct ExamplePredictions {
+    std::vector<std::vector<std::vector<float>>> probs;  // [example][head][label]
+    std::vector<std::vector<float>> embeddings;          // [example][dim]
+};
+
+struct TrainResult {
+    bool ok = false;
+    QString error;
+    ModelSpec spec;             // with normalisation, thresholds and provenance filled in
+    QJsonArray curves;          // one object per epoch
+    int bestEpoch = 0;
+    double seconds = 0;
+    double samplesPerSecond = 0;
+    double dataWaitFraction = 0;
+};
+
+// Trains a network for `spec` (or fine-tunes the model in `initFrom`) and writes the best epoch's
+// weights to outPath as a model file. Cancellation is checked between batches.
+TrainResult trainModel(const ModelSpec &spec, const FeatureCache &features, const std::vector<TrainingExample> &train,
+                       const std::vector<TrainingExample> &validation, const TrainConfig &config, const QString &outPath,
+                       const QString &initFrom = {}, const TrainCallbacks &callbacks = {},
+                       const std::atomic_bool *cancel = nullptr);
+
+// Predicts every example with a model file (all segments, mean-aggregated).
+bool predictExamples(const QString &modelPath, const FeatureCache &features, const std::vector<TrainingExample> &examples,
+                     ExamplePredictions *out, QString *error, int threads = 0);
+
+} // namespace spectag

@@ -1,0 +1,193 @@
+// Proof that the training engine learns: three synthetic classes that differ in spectral content
+// and rhythm, made with ffmpeg, the default architecture trained for a few epochs on 2 cores,
+// held-out accuracy far above chance; then fine-tuning on "human corrections" moves predictions
+// in the corrected direction. Also: the feature cache is reused and invalidated as it should be.
+#include "common/testutil.h"
+#include "model/modelspec.h"
+#include "training/featurecache.h"
+#include "training/trainer.h"
+
+#include <QElapsedTimer>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <random>
+
+using namespace spectag;
+
+namespace {
+
+// Class 0: low tone pulsing twice a second. Class 1: bright noise ticking 8 times a second.
+// Class 2: a steady mid-range chord. Each clip draws its own pitch/tempo/level.
+QString sourceFor(int cls, std::mt19937 &rng)
+{
+    std::uniform_real_distribution<double> u(0.8, 1.25);
+    switch (cls) {
+    case 0:
+        return QStringLiteral("aevalsrc=0.5*sin(2*PI*%1*t)*(0.5+0.5*sin(2*PI*%2*t))").arg(150 * u(rng)).arg(2 * u(rng));
+    case 1:
+        return QStringLiteral("aevalsrc=%1*(random(0)-0.5)*gt(sin(2*PI*%2*t)\\,0.7)").arg(0.6 * u(rng)).arg(8 * u(rng));
+    default: {
+        const double f = 500 * u(rng);
+        return QStringLiteral("aevalsrc=0.2*sin(2*PI*%1*t)+0.2*sin(2*PI*%2*t)+0.2*sin(2*PI*%3*t)").arg(f).arg(f * 1.26).arg(f * 1.5);
+    }
+    }
+}
+
+} // namespace
+
+class TestTrainer : public QObject {
+    Q_OBJECT
+private:
+    QTemporaryDir m_dir;
+    std::vector<FeatureSource> m_sources;
+    std::vector<int> m_classes;
+    ModelSpec m_spec;
+    QString m_model;
+
+    std::vector<TrainingExample> examples(int from, int to) const
+    {
+        std::vector<TrainingExample> v;
+        for (int i = from; i < to; ++i)
+            v.push_back({i, {m_classes[size_t(i)]}, {{}}});
+        return v;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        std::mt19937 rng(3);
+        for (int i = 0; i < 36; ++i) {
+            const int cls = i % 3;
+            const QString p = testutil::makeAudio(m_dir.path(), QStringLiteral("clip%1.flac").arg(i), 6.0, sourceFor(cls, rng), 1, 16000);
+            QVERIFY(!p.isEmpty());
+            m_sources.push_back({p, 0, 0});
+            m_classes.push_back(cls);
+        }
+        m_spec = makeModelSpec(QStringLiteral("spectag"),
+                               {HeadSpec{QStringLiteral("genre"), HeadSpec::Kind::SingleLabel,
+                                         {QStringLiteral("pulse"), QStringLiteral("ticks"), QStringLiteral("chord")}, {}, 0.0}});
+    }
+
+    void featureCacheReuse()
+    {
+        const QString cacheDir = m_dir.filePath(QStringLiteral("cache"));
+        FeatureCache a(m_spec.frontEnd, cacheDir);
+        QVERIFY(a.build(m_sources));
+        QVERIFY(!a.reusedExisting());
+        QVERIFY(a.errors().isEmpty());
+        QCOMPARE(a.size(), 36);
+        // 6 s at 16 kHz, hop 256, centred frames.
+        QCOMPARE(a.frames(0), 1 + 6 * 16000 / 256);
+        FeatureCache b(m_spec.frontEnd, cacheDir);
+        QVERIFY(b.build(m_sources));
+        QVERIFY(b.reusedExisting());
+        const Spectrogram sa = a.whole(5), sb = b.whole(5);
+        QCOMPARE(sa.data, sb.data);
+        FrontEnd other = m_spec.frontEnd;
+        other.nMels = 64;
+        FeatureCache c(other, cacheDir);
+        QVERIFY(c.build(m_sources));
+        QVERIFY(!c.reusedExisting());  // another front end never reuses features
+        QCOMPARE(c.bins(), 64);
+        // A source that cannot be decoded is reported, the rest is usable.
+        auto withBad = m_sources;
+        withBad.push_back({m_dir.filePath(QStringLiteral("missing.flac")), 0, 0});
+        FeatureCache d(m_spec.frontEnd, cacheDir);
+        QVERIFY(d.build(withBad));
+        QCOMPARE(d.errors().size(), 1);
+        QVERIFY(!d.has(36));
+    }
+
+    void learnsAboveChance()
+    {
+        FeatureCache fc(m_spec.frontEnd, m_dir.filePath(QStringLiteral("cache")));
+        QVERIFY(fc.build(m_sources));
+        // Clips 0..23 train (+ validation 24..29), 30..35 held out.
+        TrainConfig cfg;
+        cfg.epochs = 8;
+        cfg.batchSize = 16;
+        cfg.learningRate = 3e-3;
+        cfg.cropsPerExample = 3;
+        cfg.patience = 0;
+        cfg.threads = 2;
+        m_model = m_dir.filePath(QStringLiteral("model.stm"));
+        int epochsSeen = 0;
+        TrainCallbacks cb;
+        cb.epoch = [&](const EpochStats &s) {
+            ++epochsSeen;
+            QVERIFY(std::isfinite(s.trainLoss));
+        };
+        QElapsedTimer t;
+        t.start();
+        const TrainResult r = trainModel(m_spec, fc, examples(0, 24), examples(24, 30), cfg, m_model, {}, cb);
+        QVERIFY2(r.ok, qPrintable(r.error));
+        QCOMPARE(epochsSeen, 8);
+        QCOMPARE(r.curves.size(), 8);
+        qInfo("trained 8 epochs in %.1f s, %.0f samples/s, data wait %.1f%%", t.elapsed() / 1000.0, r.samplesPerSecond,
+              100 * r.dataWaitFraction);
+        ExamplePredictions p;
+        QString err;
+        QVERIFY2(predictExamples(m_model, fc, examples(30, 36), &p, &err), qPrintable(err));
+        int correct = 0;
+        for (int i = 0; i < 6; ++i) {
+            const auto &pr = p.probs[size_t(i)][0];
+            correct += int(std::max_element(pr.begin(), pr.end()) - pr.begin()) == m_classes[size_t(30 + i)];
+        }
+        qInfo("held-out accuracy %d/6 (chance 2/6)", correct);
+        QVERIFY2(correct >= 5, qPrintable(QString::number(correct)));
+    }
+
+    void fineTuningFollowsCorrections()
+    {
+        QVERIFY(!m_model.isEmpty());
+        FeatureCache fc(m_spec.frontEnd, m_dir.filePath(QStringLiteral("cache")));
+        QVERIFY(fc.build(m_sources));
+        // An annotator says tracks 30..32 are all "chord" (class 2).
+        std::vector<TrainingExample> corrected = examples(30, 33);
+        for (auto &e : corrected)
+            e.classIndex = {2};
+        ExamplePredictions before, after;
+        QString err;
+        QVERIFY(predictExamples(m_model, fc, corrected, &before, &err));
+        TrainConfig cfg;
+        cfg.epochs = 6;
+        cfg.batchSize = 8;
+        cfg.learningRate = 5e-3;
+        cfg.cropsPerExample = 4;
+        cfg.freezeBackbone = true;
+        cfg.patience = 0;
+        cfg.gainDb = 0;
+        cfg.classWeights = false;
+        const QString tuned = m_dir.filePath(QStringLiteral("tuned.stm"));
+        const TrainResult r = trainModel(m_spec, fc, corrected, {}, cfg, tuned, m_model);
+        QVERIFY2(r.ok, qPrintable(r.error));
+        QVERIFY(r.spec.provenance.value(QStringLiteral("fine_tuned_from")).toString() == m_model);
+        QVERIFY(predictExamples(tuned, fc, corrected, &after, &err));
+        for (int i = 0; i < 3; ++i) {
+            const float b = before.probs[size_t(i)][0][2], a = after.probs[size_t(i)][0][2];
+            qInfo("track %d: p(chord) %.3f -> %.3f", 30 + i, b, a);
+            if (m_classes[size_t(30 + i)] != 2)
+                QVERIFY2(a > b + 0.1f, qPrintable(QStringLiteral("%1 -> %2").arg(b).arg(a)));
+        }
+    }
+
+    void cancelStopsTraining()
+    {
+        FeatureCache fc(m_spec.frontEnd, m_dir.filePath(QStringLiteral("cache")));
+        QVERIFY(fc.build(m_sources));
+        std::atomic_bool cancel{false};
+        TrainCallbacks cb;
+        cb.batch = [&](int, int, int, double) { cancel = true; };
+        TrainConfig cfg;
+        cfg.epochs = 50;
+        const TrainResult r = trainModel(m_spec, fc, examples(0, 24), {}, cfg, m_dir.filePath(QStringLiteral("c.stm")), {}, cb, &cancel);
+        QVERIFY(!r.ok);
+        QCOMPARE(r.error, QStringLiteral("cancelled"));
+        QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("c.stm"))));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTrainer)
+#include "tst_trainer.moc"
