@@ -29,15 +29,17 @@ for i in 0 1 2; do
       -metadata mood=epic "$WORK/seed/seed$i.$ext"
   done
 done
-SEEDS=("${OGGS[@]}" "$WORK"/seed/*)
+# Seeds live in $WORK so the library can hard-link them (same file system): 10,000 real copies
+# would take tens of GB.
+cp "${OGGS[@]}" "$WORK/seed/"
+SEEDS=("$WORK"/seed/*)
 n=0; dir=0
 while [ $n -lt "$TARGET" ]; do
   d="$LIB/artist$((dir / 20))/album$dir"; mkdir -p "$d"
   for s in "${SEEDS[@]}"; do
     [ $n -ge "$TARGET" ] && break
     base=$(basename "$s")
-    # Hard links where the file system allows (same device), copies otherwise.
-    ln "$s" "$d/$n-$base" 2>/dev/null || cp "$s" "$d/$n-$base"
+    ln "$s" "$d/$n-$base"
     n=$((n + 1))
   done
   dir=$((dir + 1))

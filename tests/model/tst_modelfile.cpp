@@ -211,7 +211,7 @@ private Q_SLOTS:
         QTest::newRow("sanity: reassembled is fine") << assemble(p.header, p.data) << QString();
         QTest::newRow("bad magic") << QByteArray("NOTMODEL").append(m_image.mid(8)) << QStringLiteral("magic");
         QTest::newRow("future version") << assemble(p.header, p.data, 99) << QStringLiteral("version");
-        QTest::newRow("not json") << [&] {
+        QTest::newRow("not json") << [&]() -> QByteArray {
             QByteArray img = m_image;
             img[16] = '[';
             img.chop(32);
@@ -272,7 +272,7 @@ private Q_SLOTS:
             qToLittleEndian<float>(nan, d.data());
             return assemble(p.header, d);
         }() << QStringLiteral("NaN");
-        QTest::newRow("trailing bytes") << m_image + QByteArray(5, 'x') << QStringLiteral("trailing");
+        QTest::newRow("trailing bytes") << QByteArray(m_image + QByteArray(5, 'x')) << QStringLiteral("trailing");
     }
 
     void hostile()
