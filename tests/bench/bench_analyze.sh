@@ -11,7 +11,7 @@ archs=("$@")
 if [ ${#archs[@]} -eq 0 ]; then
   archs=(spectag liu2017 holst2021 cerutti2021 velankar2021crnn velankar2021parallel)
 fi
-spectag="$build/app/spectag"
+spectag="$build/bin/spectag"
 [ -x "$spectag" ] || spectag=$(find "$build" -maxdepth 3 -type f -name spectag -perm -u+x | head -n1)
 music=/usr/share/games/wesnoth/1.16/data/core/music
 mapfile -t files < <(ls "$music"/*.ogg | sort | head -n "$n")

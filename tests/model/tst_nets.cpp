@@ -4,6 +4,7 @@
 
 #include "model/net.h"
 
+#include <QJsonArray>
 #include <QTest>
 
 using namespace spectag;
