@@ -59,7 +59,7 @@ int showTags(Context &ctx, const QStringList &files)
                 << "  artist:       " << i.artist << '\n'
                 << "  album:        " << i.album << '\n';
         for (TagField f : kAllTagFields)
-            ctx.out << "  " << (tagFieldName(f) + QLatin1Char(':')).leftJustified(14) << shown(tf->values(f)) << '\n';
+            ctx.out << "  " << QString(tagFieldName(f) + QLatin1Char(':')).leftJustified(14) << shown(tf->values(f)) << '\n';
     }
     return failures == 0 ? Ok : failures == files.size() ? Failure : PartialFailure;
 }
