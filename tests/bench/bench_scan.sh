@@ -12,7 +12,7 @@ TARGET=${2:-10000}
 MUSIC=/usr/share/games/wesnoth/1.16/data/core/music
 HERE=$(cd "$(dirname "$0")" && pwd)
 WORK=$(mktemp -d /tmp/spectag-bench-scan.XXXXXX)
-trap 'rm -rf "$WORK"' EXIT
+trap 'pkill -P $$ 2>/dev/null || true; rm -rf "$WORK"' EXIT
 
 [ -x "$SPECTAG" ] || { echo "no spectag binary at $SPECTAG" >&2; exit 2; }
 [ -d "$MUSIC" ] || { echo "wesnoth-1.16-music is not installed" >&2; exit 2; }
@@ -38,7 +38,7 @@ while [ $n -lt "$TARGET" ]; do
   d="$LIB/artist$((dir / 20))/album$dir"; mkdir -p "$d"
   for s in "${SEEDS[@]}"; do
     [ $n -ge "$TARGET" ] && break
-    base=$(basename "$s")
+    base=${s##*/}
     ln "$s" "$d/$n-$base"
     n=$((n + 1))
   done
@@ -68,7 +68,8 @@ cat "${SEEDS[@]}" > /dev/null
 echo "--- $(nproc) cores"
 measure "spectag scan (first)" "$SPECTAG" scan --catalog "$CAT" "$LIB"
 measure "spectag scan (no change)" "$SPECTAG" scan --catalog "$CAT" "$LIB"
-measure "python3-mutagen" python3 "$HERE/mutagen_scan.py" "$LIB"
+# Debian's python3 (python3-mutagen), not whatever python3 comes first on PATH.
+measure "python3-mutagen" /usr/bin/python3 "$HERE/mutagen_scan.py" "$LIB"
 if command -v kid3-cli > /dev/null; then
   # kid3-cli takes many files per invocation: "select all" + "get" reads every file's tags.
   # (It costs ~1.7 s to start, so files go in chunks of 2,500, one process per core.)
