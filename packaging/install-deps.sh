@@ -19,7 +19,7 @@ BUILD=(
 )
 TEST=(
   ffmpeg python3 python3-numpy python3-torch python3-torchaudio python3-sklearn
-  python3-mutagen kid3-cli sqlite3
+  python3-mutagen kid3-cli sqlite3 time bc xvfb xauth
   wesnoth-1.16-music fb-music-high
 )
 PKGS=("${BUILD[@]}")
