@@ -16,6 +16,8 @@ BUILD=(
   libavformat-dev libavcodec-dev libswresample-dev libavutil-dev
   libfftw3-dev
   libqcustomplot-dev
+  # Qt Multimedia plays through GStreamer; without its base plugins Qt 6.4 crashes creating a player.
+  gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-libav
 )
 TEST=(
   ffmpeg python3 python3-numpy python3-torch python3-torchaudio python3-sklearn

@@ -184,16 +184,16 @@ int analyzeVerb(Context &ctx, const QStringList &args)
 int modelInfo(Context &ctx, const QStringList &args)
 {
     QCommandLineParser p;
-    p.addPositionalArgument(QStringLiteral("info"), QStringLiteral("info"));
+    // args[0] is "info", which QCommandLineParser takes as the program name.
     p.addPositionalArgument(QStringLiteral("file"), QStringLiteral("Model file."), QStringLiteral("FILE"));
     p.addOption({QStringLiteral("json"), QStringLiteral("Print the spec as JSON.")});
     if (!parseArgs(ctx, p, args, QStringLiteral("Describes a model file.")))
         return p.isSet(QStringLiteral("help")) ? Ok : Usage;
-    if (p.positionalArguments().size() != 2) {
+    if (p.positionalArguments().size() != 1) {
         ctx.err << p.helpText();
         return Usage;
     }
-    const QString path = p.positionalArguments().at(1);
+    const QString path = p.positionalArguments().at(0);
     QString error;
     auto model = Model::load(path, &error, Model::Device::Cpu);
     if (!model) {
@@ -248,7 +248,7 @@ int modelInit(Context &ctx, const QStringList &args)
     }
     ModelSpec spec = makeModelSpec(arch, heads);
     spec.provenance = {{QStringLiteral("dataset"), QStringLiteral("none (random initialisation)")},
-                       {QStringLiteral("command"), QStringLiteral("spectag ") + args.join(QLatin1Char(' '))},
+                       {QStringLiteral("command"), QString(QStringLiteral("spectag ") + args.join(QLatin1Char(' ')))},
                        {QStringLiteral("seed"), p.value(QStringLiteral("seed"))}};
     if (const QString why = spec.validate(); !why.isEmpty()) {
         ctx.err << "spectag: " << why << '\n';

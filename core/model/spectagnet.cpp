@@ -27,12 +27,13 @@ public:
             m_features->push_back(nn::BatchNorm2d(ch[i]));
             m_features->push_back(nn::ReLU());
             if (i + 1 < ch.size()) {
-                // Pool each axis only while it is long enough: short segments keep working.
+                // Pool each axis only while the declared segment is long enough; ceil mode keeps a
+                // shorter input than declared (a 0.1 s tail, a tiny test clip) from shrinking to zero.
                 const int pb = bins >= 2 ? 2 : 1;
                 const int pf = frames >= 2 ? 2 : 1;
-                m_features->push_back(nn::MaxPool2d(nn::MaxPool2dOptions({pb, pf})));
-                bins /= pb;
-                frames /= pf;
+                m_features->push_back(nn::MaxPool2d(nn::MaxPool2dOptions({pb, pf}).ceil_mode(true)));
+                bins = (bins + pb - 1) / pb;
+                frames = (frames + pf - 1) / pf;
             }
             in = ch[i];
         }

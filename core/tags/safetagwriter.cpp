@@ -192,8 +192,11 @@ SafeWriteResult SafeTagWriter::write(const QString &requestedPath, const TagValu
         return fail(QStringLiteral("audio changed since the file was read; not written"));
 
     removeStaleTempFiles(dir);
+    QString base = QFileInfo(path).fileName();
+    while (QFile::encodeName(base).size() > 160)  // stay below NAME_MAX with the prefix and suffix
+        base.chop(1);
     const QString temp = QDir(dir).filePath(QStringLiteral(".%1.spectag-%2-%3.tmp")
-                                                .arg(QFileInfo(path).fileName())
+                                                .arg(base)
                                                 .arg(::getpid())
                                                 .arg(QRandomGenerator::global()->generate(), 0, 36));
     const QByteArray tempBytes = QFile::encodeName(temp);

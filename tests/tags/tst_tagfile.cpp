@@ -154,6 +154,7 @@ void TestTagFile::unicodePaths_data()
     QTest::newRow("rtl") << QStringLiteral("\u05E9\u05DC\u05D5\u05DD \u0645\u0631\u062D\u0628\u0627.mp3");
     QTest::newRow("combining") << QStringLiteral("Cafe\u0301 n\u0303.ogg");
     QTest::newRow("spaces and quotes") << QStringLiteral("it's \"x\" ; y.m4a");
+    QTest::newRow("name near NAME_MAX") << QString(QString(60, QChar(0x00E9)) + QString(120, QLatin1Char('x')) + QStringLiteral(".wav"));
 }
 
 void TestTagFile::unicodePaths()

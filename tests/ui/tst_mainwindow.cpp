@@ -1,6 +1,7 @@
 // The main window opens on the offscreen platform with its menus and remembers its layout.
-#include "testutil.h"
+#include "common/testutil.h"
 
+#include "catalog/catalog.h"
 #include "catalog/librarymodel.h"
 #include "ui/libraryproxymodel.h"
 #include "ui/mainwindow.h"

@@ -90,11 +90,16 @@ private Q_SLOTS:
         QFETCH(QString, query);
         QFETCH(QStringList, terms);
         QStringList got;
-        for (const SearchQuery::Term &t : SearchQuery::parse(query).terms()) {
+        const SearchQuery parsed = SearchQuery::parse(query);  // terms() refers into it: keep it alive
+        for (const SearchQuery::Term &t : parsed.terms()) {
             static const char *ops[] = {":", "=", "<", "<=", ">", ">="};
             const bool numeric = t.field == SearchQuery::Field::Confidence || t.field == SearchQuery::Field::Duration;
-            got.append((t.negated ? QStringLiteral("!") : QString()) + SearchQuery::fieldName(t.field)
-                       + QLatin1String(ops[int(t.op)]) + (numeric ? QString::number(t.number) : t.text));
+            // Built step by step: a QStringBuilder over temporaries from ?: would dangle.
+            QString term = t.negated ? QStringLiteral("!") : QString();
+            term += SearchQuery::fieldName(t.field);
+            term += QLatin1String(ops[int(t.op)]);
+            term += numeric ? QString::number(t.number) : t.text;
+            got.append(term);
         }
         QCOMPARE(got, terms);
     }

@@ -1,7 +1,7 @@
 // The track view's widgets render real decoded audio: the waveform follows the signal's envelope,
 // the spectrogram's bright row sits at the tone's frequency on every frequency scale, the timeline
 // asks to play the clicked segment, and the playhead and followed views track a position.
-#include "testutil.h"
+#include "common/testutil.h"
 
 #include "ui/predictionspanel.h"
 #include "ui/segmenttimeline.h"
@@ -10,7 +10,7 @@
 #include "ui/trackview.h"
 #include "ui/waveformview.h"
 
-#include "qcp.h"
+#include "ui/qcp.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>
