@@ -18,11 +18,15 @@ BUILD=(
   libqcustomplot-dev
   # Qt Multimedia plays through GStreamer; without its base plugins Qt 6.4 crashes creating a player.
   gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-libav
+  # rsvg-convert renders the PNG icons from resources/icons/spectag.svg at build time.
+  librsvg2-bin
 )
 TEST=(
   ffmpeg python3 python3-numpy python3-torch python3-torchaudio python3-sklearn
   python3-mutagen kid3-cli sqlite3 time bc xvfb xauth
   wesnoth-1.16-music fb-music-high
+  # tests/packaging/test_deb.sh: validators for the packaged desktop entry and metainfo.
+  desktop-file-utils appstream
 )
 PKGS=("${BUILD[@]}")
 if [ "${1:-}" = "--test" ]; then PKGS+=("${TEST[@]}"); fi
