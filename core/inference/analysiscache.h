@@ -18,6 +18,9 @@ public:
     virtual ~AnalysisCache() = default;
     virtual std::optional<TrackResult> lookup(const QByteArray &fingerprint, const QString &modelHash) = 0;
     virtual void store(const TrackResult &result) = 0;  // keyed by result.fingerprint, result.modelHash
+    // A lookup hit, handed back with the file's own path (on the worker that looked it up): a
+    // persistent cache that also records per-file predictions files the copy of known audio here.
+    virtual void noteHit(const TrackResult &result) { Q_UNUSED(result); }
 };
 
 // In-memory cache (tests, one-shot CLI runs). The catalog provides the persistent SQLite one.

@@ -137,6 +137,7 @@ AnalysisQueue::AnalysisQueue(std::shared_ptr<const Model> model, const Options &
                 ++t.done;
             }
             // Deliver finished tracks (front of the list first: preparation order).
+            std::vector<TrackResult> finished;
             for (auto it = p.prepared.begin(); it != p.prepared.end();) {
                 if (it->done < it->ranges.size()) {
                     ++it;
@@ -147,11 +148,22 @@ AnalysisQueue::AnalysisQueue(std::shared_ptr<const Model> model, const Options &
                 for (float &v : r.embedding)
                     v /= float(std::max<size_t>(1, it->ranges.size()));
                 it = p.prepared.erase(it);
-                if (gen == p.generation) {
-                    if (r.ok() && p.cache)
-                        p.cache->store(r);
-                    QMetaObject::invokeMethod(this, [this, gen, r] { deliver(gen, r); }, Qt::QueuedConnection);
+                if (gen == p.generation)
+                    finished.push_back(std::move(r));
+            }
+            if (!finished.empty()) {
+                // The cache may be a database that waits on other writers: store unlocked, so
+                // enqueue()/isIdle() on the GUI thread never wait for SQLite. Storing before
+                // delivering means a receiver of trackFinished finds the result stored; deliver()
+                // drops what a cancel() in between made stale.
+                const auto cache = p.cache;
+                lock.unlock();
+                for (TrackResult &r : finished) {
+                    if (r.ok() && cache)
+                        cache->store(r);
+                    QMetaObject::invokeMethod(this, [this, gen, r = std::move(r)] { deliver(gen, r); }, Qt::QueuedConnection);
                 }
+                lock.lock();
             }
             pump();
         }
@@ -300,6 +312,7 @@ void AnalysisQueue::pump()
                         hit->error.clear();
                         t.result = std::move(*hit);
                         cached = true;
+                        cache->noteHit(t.result);
                     }
                 }
             }
