@@ -1,4 +1,5 @@
 // Scanner and LibraryWatcher against real files made by ffmpeg in a QTemporaryDir.
+#include "audio/payloadhash.h"
 #include "catalog/catalog.h"
 #include "common/testutil.h"
 #include "scan/librarywatcher.h"
@@ -10,6 +11,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <taglib/fileref.h>
+#include <taglib/tpropertymap.h>
 #include <utime.h>
 
 using namespace spectag;
@@ -215,6 +218,75 @@ private Q_SLOTS:
         QVERIFY(!m_catalog->trackByPath(oldPath));
         QVERIFY(m_catalog->prediction(after->id, model));
         QCOMPARE(m_catalog->annotations(after->id).size(), 1);
+    }
+
+    // The fingerprint (audioPayloadHash Quick, read straight from the container for these formats)
+    // depends on the audio only: a remux with other tags and an in-place tag edit that grows the
+    // header keep it, other audio in the same format changes it, and a file moved and retagged
+    // between two scans is still recognised as the same track.
+    void fingerprintFollowsAudioNotTags_data()
+    {
+        QTest::addColumn<QString>("ext");
+        for (const char *ext : {"mp3", "flac", "ogg", "m4a", "wav"})
+            QTest::newRow(ext) << QString::fromLatin1(ext);
+    }
+
+    void fingerprintFollowsAudioNotTags()
+    {
+        QFETCH(QString, ext);
+        const QString name = QStringLiteral("tone.") + ext;
+        const QString src = m_root + QStringLiteral("/album/") + name;
+        const QString remuxed = m_lib->filePath(QStringLiteral("remuxed.") + ext);
+        const auto r = testutil::run(QStringLiteral("ffmpeg"),
+                                     {QStringLiteral("-nostdin"), QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-y"),
+                                      QStringLiteral("-i"), src, QStringLiteral("-map"), QStringLiteral("0:a"), QStringLiteral("-c"),
+                                      QStringLiteral("copy"), QStringLiteral("-metadata"),
+                                      QStringLiteral("title=") + QString(3000, QLatin1Char('t')), QStringLiteral("-metadata"),
+                                      QStringLiteral("mood=happy"),
+                                      // Ogg keeps the comments as stream metadata, which wins over the file's
+                                      QStringLiteral("-metadata:s:a:0"), QStringLiteral("title=") + QString(3000, QLatin1Char('s')),
+                                      remuxed});
+        QVERIFY2(r.ok(), r.err.constData());
+        const QString other = makeTagged(m_lib->path(), QStringLiteral("other.") + ext, QStringLiteral("Title %1").arg(ext),
+                                         QStringLiteral("calm"), 1.5, QStringLiteral("sine=frequency=1234"));
+        QVERIFY(!other.isEmpty());
+        const PayloadHash a = audioPayloadHash(src, PayloadHashMode::Quick);
+        const PayloadHash b = audioPayloadHash(remuxed, PayloadHashMode::Quick);
+        const PayloadHash c = audioPayloadHash(other, PayloadHashMode::Quick);
+        QVERIFY2(a.ok() && b.ok() && c.ok(), qPrintable(a.error + b.error + c.error));
+        QVERIFY(QFileInfo(src).size() != QFileInfo(remuxed).size());
+        QCOMPARE(b.hash, a.hash);
+        QVERIFY(c.hash != a.hash);
+
+        Scanner scanner(&*m_catalog);
+        scanner.scan({m_root});
+        const auto before = m_catalog->trackByPath(src);
+        QVERIFY(before);
+        QCOMPARE(before->fingerprint, a.hash);
+
+        // Move and retag in place (TagLib, as the tag writer does), with a comment big enough to
+        // move the audio to another offset.
+        const QString moved = m_root + QStringLiteral("/moved/retagged.") + ext;
+        QVERIFY(QDir().mkpath(m_root + QStringLiteral("/moved")));
+        QVERIFY(QFile::rename(src, moved));
+        {
+            TagLib::FileRef ref(QFile::encodeName(moved).constData());
+            QVERIFY(!ref.isNull());
+            TagLib::PropertyMap props = ref.file()->properties();
+            props.replace("TITLE", TagLib::StringList(TagLib::String("Retagged", TagLib::String::UTF8)));
+            props.replace("COMMENT", TagLib::StringList(TagLib::String(std::string(20000, 'c'), TagLib::String::UTF8)));
+            ref.file()->setProperties(props);
+            QVERIFY(ref.save());
+        }
+        QCOMPARE(audioPayloadHash(moved, PayloadHashMode::Quick).hash, a.hash);
+        const ScanStats s = scanner.scan({m_root});
+        QCOMPARE(s.moved, 1);
+        QCOMPARE(s.added, 0);
+        QCOMPARE(s.missing, 0);
+        const auto after = m_catalog->trackByPath(moved);
+        QVERIFY(after);
+        QCOMPARE(after->id, before->id);
+        QCOMPARE(after->title, QStringLiteral("Retagged"));
     }
 
     void deletedFilesAreMarkedMissing()
