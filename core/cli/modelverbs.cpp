@@ -1,6 +1,8 @@
 // `spectag analyze` and `spectag model info|init`: run a model over files, inspect model files.
+#include "catalog/catalog.h"
 #include "cli/cli.h"
 #include "inference/analysisqueue.h"
+#include "inference/catalogcache.h"
 #include "model/model.h"
 #include "util/paths.h"
 
@@ -96,6 +98,9 @@ int analyzeVerb(Context &ctx, const QStringList &args)
          QStringLiteral("how"), QStringLiteral("mean")},
         {QStringLiteral("threads"), QStringLiteral("Decoding threads and Torch threads (default: all cores)."), QStringLiteral("n")},
         {QStringLiteral("batch"), QStringLiteral("Segments per forward pass (default 32)."), QStringLiteral("n"), QStringLiteral("32")},
+        {QStringLiteral("catalog"), QStringLiteral("Store every prediction in this catalog and reuse the ones it has "
+                                                   "(a file analysed before by the same model is not decoded again)."),
+         QStringLiteral("file")},
     });
     if (!parseArgs(ctx, p, args, QStringLiteral("Predicts mood and genre of audio files with a model.")))
         return p.isSet(QStringLiteral("help")) ? Ok : Usage;
@@ -124,12 +129,32 @@ int analyzeVerb(Context &ctx, const QStringList &args)
     if (device == Model::Device::Cuda && !model->deviceName().startsWith(QLatin1String("cuda")))
         ctx.err << "spectag: CUDA is not available, running on the CPU\n";
 
+    // Declared before the queue, so the queue (whose workers write through the cache) goes first.
+    Catalog catalog;
+    std::shared_ptr<CatalogAnalysisCache> cache;
+    if (p.isSet(QStringLiteral("catalog"))) {
+        const QString catalogPath = p.value(QStringLiteral("catalog"));
+        if (!catalog.open(catalogPath)) {
+            ctx.err << "spectag: " << catalog.lastError() << '\n';
+            return Failure;
+        }
+        const QString modelPath = p.isSet(QStringLiteral("model")) ? p.value(QStringLiteral("model")) : paths::defaultModelPath();
+        cache = std::make_shared<CatalogAnalysisCache>(&catalog, model->spec(), CatalogAnalysisCache::describe(*model, modelPath), how);
+        // A catalog without an active model shows this one's predictions in the library.
+        if (cache->modelId() == 0 || (!catalog.activeModel() && !cache->activate())) {
+            ctx.err << "spectag: " << catalogPath << ": " << cache->lastError() << catalog.lastError() << '\n';
+            return Failure;
+        }
+    }
+
     AnalysisQueue::Options opt;
     opt.aggregation = how;
     opt.decodeThreads = threads;
     opt.batchSize = batch;
     opt.keepSegments = p.isSet(QStringLiteral("timeline"));
     AnalysisQueue queue(model, opt);
+    if (cache)
+        queue.setCache(cache);
     const bool json = p.isSet(QStringLiteral("json"));
     const bool timeline = p.isSet(QStringLiteral("timeline"));
     int failures = int(missing.size());
@@ -176,6 +201,15 @@ int analyzeVerb(Context &ctx, const QStringList &args)
     cancelPoll.start(50);
     queue.enqueue(files);
     loop.exec();
+    if (cache) {
+        const AnalysisQueue::Stats st = queue.stats();
+        ctx.err << "spectag: " << st.cacheHits << " of " << files.size() << " track(s) from cache, " << st.decoded
+                << " decoded, " << cache->storedCount() << " prediction(s) stored in " << catalog.path() << '\n';
+        if (cache->failedStores() > 0) {
+            ctx.err << "spectag: " << cache->failedStores() << " prediction(s) could not be stored: " << cache->lastError() << '\n';
+            failures += cache->failedStores();
+        }
+    }
     if (ctx.cancel)
         return Cancelled;
     return failures == 0 ? Ok : (failures >= int(files.size() + missing.size()) ? Failure : PartialFailure);

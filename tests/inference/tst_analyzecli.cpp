@@ -6,6 +6,9 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMap>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -78,6 +81,67 @@ private Q_SLOTS:
         }
         paths.sort();
         QCOMPARE(paths, (QStringList{QStringLiteral("one.flac"), QStringLiteral("two ä.ogg")}));
+    }
+
+    // --catalog: every prediction lands in the SQLite catalog, and a rerun decodes nothing.
+    void analyzeWithCatalog()
+    {
+        const QString db = m_dir.filePath(QStringLiteral("catalog.sqlite"));
+        const QStringList args{QStringLiteral("analyze"), m_dir.filePath(QStringLiteral("music")), QStringLiteral("--model"), m_model,
+                               QStringLiteral("--json"), QStringLiteral("--device"), QStringLiteral("cpu"), QStringLiteral("--catalog"), db};
+        const auto first = spectag(args);
+        QVERIFY2(first.ok(), first.err.constData());
+        QVERIFY2(first.err.contains("0 of 2 track(s) from cache, 2 decoded, 2 prediction(s) stored"), first.err.constData());
+        const auto second = spectag(args);
+        QVERIFY2(second.ok(), second.err.constData());
+        QVERIFY2(second.err.contains("2 of 2 track(s) from cache, 0 decoded"), second.err.constData());
+
+        // Same verdicts both times (the cached segments are re-aggregated).
+        auto verdicts = [](const QByteArray &out) {
+            QMap<QString, QString> m;
+            for (const QByteArray &line : out.trimmed().split('\n')) {
+                const QJsonObject o = QJsonDocument::fromJson(line).object();
+                m.insert(o.value(QLatin1String("path")).toString(),
+                         QString::fromUtf8(QJsonDocument(o.value(QLatin1String("genre")).toObject()).toJson(QJsonDocument::Compact)));
+            }
+            return m;
+        };
+        QCOMPARE(verdicts(second.out).size(), 2);
+        QCOMPARE(verdicts(second.out), verdicts(first.out));
+
+        const auto info = spectag({QStringLiteral("model"), QStringLiteral("info"), m_model, QStringLiteral("--json")});
+        const QString hash = QJsonDocument::fromJson(info.out).object().value(QLatin1String("version")).toString();
+        QVERIFY(!hash.isEmpty());
+        {
+            QSqlDatabase sql = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("check"));
+            sql.setDatabaseName(db);
+            QVERIFY(sql.open());
+            QSqlQuery q(sql);
+            QVERIFY(q.exec(QStringLiteral("SELECT version_hash, active, label_sets FROM models")));
+            QVERIFY(q.next());
+            QCOMPARE(q.value(0).toString(), hash);
+            QCOMPARE(q.value(1).toInt(), 1);
+            QVERIFY(q.value(2).toString().contains(QLatin1String("jazz")));
+            QVERIFY(!q.next());
+            QVERIFY(q.exec(QStringLiteral("SELECT t.path, p.scores, length(p.segment_scores), length(p.embedding), p.top_genre "
+                                          "FROM predictions p JOIN tracks t ON t.id = p.track_id ORDER BY t.path")));
+            QStringList names;
+            while (q.next()) {
+                names << QFileInfo(q.value(0).toString()).fileName();
+                const QJsonObject scores = QJsonDocument::fromJson(q.value(1).toString().toUtf8()).object();
+                QCOMPARE(scores.value(QLatin1String("genre")).toObject().size(), 3);
+                QCOMPARE(scores.value(QLatin1String("mood")).toObject().size(), 2);
+                QVERIFY(q.value(2).toInt() > 40);
+                QVERIFY(q.value(3).toInt() > 0 && q.value(3).toInt() % 4 == 0);
+                QVERIFY(QStringList({QStringLiteral("rock"), QStringLiteral("jazz"), QStringLiteral("pop")}).contains(q.value(4).toString()));
+            }
+            QCOMPARE(names, (QStringList{QStringLiteral("one.flac"), QStringLiteral("two ä.ogg")}));
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("check"));
+
+        const auto bad = spectag({QStringLiteral("analyze"), m_dir.filePath(QStringLiteral("music/one.flac")), QStringLiteral("--model"), m_model,
+                                  QStringLiteral("--catalog"), m_dir.filePath(QStringLiteral("music/one.flac/x.sqlite"))});
+        QCOMPARE(bad.exitCode, 1);
     }
 
     void errors_data()
