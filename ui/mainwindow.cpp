@@ -1,13 +1,16 @@
 #include "mainwindow.h"
 
+#include "analysispanel.h"
 #include "libraryimporter.h"
 #include "libraryproxymodel.h"
 #include "predictionspanel.h"
 #include "resources.h"
+#include "storedpredictions.h"
 #include "trackview.h"
 
 #include "catalog/catalog.h"
 #include "catalog/librarymodel.h"
+#include "inference/catalogcache.h"
 #include "util/paths.h"
 
 #include <QAction>
@@ -75,21 +78,29 @@ QPalette lightPalette()
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
 {
-    init({});
+    init({}, {});
 }
 
 MainWindow::MainWindow(const QString &catalogPath, QWidget *parent)
     : QMainWindow(parent)
 {
-    init(catalogPath);
+    init(catalogPath, {});
+}
+
+MainWindow::MainWindow(const QString &catalogPath, const QString &modelPath, QWidget *parent)
+    : QMainWindow(parent)
+{
+    init(catalogPath, modelPath);
 }
 
 MainWindow::~MainWindow()
 {
-    delete m_importer;  // joins its worker before the catalog goes
+    // Both join workers that write into the catalog, which (a child) would otherwise go first.
+    delete m_analysis;
+    delete m_importer;
 }
 
-void MainWindow::init(const QString &catalogPath)
+void MainWindow::init(const QString &catalogPath, const QString &modelPath)
 {
     initResources();
     setWindowTitle(tr("Spectag"));
@@ -132,6 +143,7 @@ void MainWindow::init(const QString &catalogPath)
     updateCount();
     resize(1280, 800);
     restoreLayout();
+    m_analysis->loadModel(modelPath.isEmpty() ? paths::defaultModelPath() : modelPath);
 }
 
 void MainWindow::createCentral()
@@ -166,6 +178,9 @@ void MainWindow::createCentral()
 
     connect(m_search, &QLineEdit::textChanged, m_proxy, &LibraryProxyModel::setSearch);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &MainWindow::onCurrentRowChanged);
+    // What the user looks at is analysed before the rest of a queued library.
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            [this] { if (m_analysis->isBusy()) m_analysis->prioritise(selectedPaths()); });
     connect(m_table, &QTableView::activated, this, [this] { m_trackView->play(); });
 }
 
@@ -186,6 +201,19 @@ void MainWindow::createDocks()
     predDock->setObjectName(QStringLiteral("predictionsDock"));
     predDock->setWidget(scroll);
     addDockWidget(Qt::RightDockWidgetArea, predDock);
+
+    m_analysis = new AnalysisPanel(m_catalog, this);
+    m_analysis->setObjectName(QStringLiteral("analysisPanel"));
+    m_analysis->setSelectionProvider([this] { return selectedPaths(); });
+    auto *analysisDock = new QDockWidget(tr("Analysis"), this);
+    analysisDock->setObjectName(QStringLiteral("analysisDock"));
+    analysisDock->setWidget(m_analysis);
+    addDockWidget(Qt::RightDockWidgetArea, analysisDock);
+    connect(m_analysis, &AnalysisPanel::trackAnalysed, this, [this](const QString &path) {
+        if (path == m_trackView->path())
+            showStoredPredictions();
+    });
+    connect(m_analysis, &AnalysisPanel::modelReady, this, &MainWindow::showStoredPredictions);
 
     m_folders = new QFileSystemModel(this);
     m_folders->setFilter(QDir::AllDirs | QDir::NoDotAndDotDot);
@@ -230,6 +258,14 @@ void MainWindow::createActions()
     fwd->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Right));
     QAction *start = play->addAction(tr("To &Start"), m_trackView, [this] { m_trackView->seek(0); });
     start->setShortcut(Qt::Key_Home | Qt::CTRL);
+
+    QMenu *analysis = menuBar()->addMenu(tr("&Analysis"));
+    analysis->setObjectName(QStringLiteral("analysisMenu"));
+    analysis->addAction(m_analysis->analyseSelectedAction());
+    analysis->addAction(m_analysis->analyseAllAction());
+    analysis->addSeparator();
+    analysis->addAction(m_analysis->pauseAction());
+    analysis->addAction(m_analysis->cancelAction());
 
     m_viewMenu = menuBar()->addMenu(tr("&View"));
     m_viewMenu->setObjectName(QStringLiteral("viewMenu"));
@@ -313,34 +349,53 @@ void MainWindow::onCurrentRowChanged()
     const QString artist = current.siblingAtColumn(LibraryModel::Artist).data().toString();
     if (path != m_trackView->path())
         m_trackView->loadTrack(path, artist.isEmpty() ? title : artist + QStringLiteral(" \u2013 ") + title);
+    showStoredPredictions();
+}
+
+void MainWindow::showStoredPredictions()
+{
+    const QModelIndex current = m_table->currentIndex();
+    if (!current.isValid())
+        return;
     const qint64 id = current.data(LibraryModel::TrackIdRole).toLongLong();
+    const QString title = current.siblingAtColumn(LibraryModel::Title).data().toString();
     m_predictions->setPredictions(storedPredictions(id));
-    m_predictions->setPlaceholder(tr("\u201c%1\u201d has not been analysed with the active model yet.").arg(title));
+    m_predictions->setPlaceholder(m_analysis->hasModel()
+                                      ? tr("\u201c%1\u201d has not been analysed with the active model yet (%2 analyses the selection).")
+                                            .arg(title, m_analysis->analyseSelectedAction()->shortcut().toString(QKeySequence::NativeText))
+                                      : tr("\u201c%1\u201d has not been analysed with the active model yet.").arg(title));
+    m_trackView->setSegments(storedSegments(id));
+}
+
+QStringList MainWindow::selectedPaths() const
+{
+    QStringList paths;
+    for (const QModelIndex &row : m_table->selectionModel()->selectedRows(LibraryModel::Title))
+        paths << row.data(LibraryModel::PathRole).toString();
+    return paths;
 }
 
 QList<HeadPrediction> MainWindow::storedPredictions(qint64 trackId) const
 {
-    // HOOK: thresholds are not in the catalog yet; the inference engine's model file will carry
-    // them (0.5 until then). Segment scores (PredictionRecord::segmentScores) are an opaque BLOB
-    // that only the inference engine decodes: it should hand TrackView::setSegments() a list.
-    QList<HeadPrediction> heads;
     const auto model = m_catalog->activeModel();
     if (!model)
-        return heads;
+        return {};
     const auto prediction = m_catalog->prediction(trackId, model->id);
     if (!prediction)
-        return heads;
-    for (auto it = prediction->scores.begin(); it != prediction->scores.end(); ++it) {
-        HeadPrediction h;
-        h.head = it.key();
-        const QJsonObject labels = it.value().toObject();
-        for (auto l = labels.begin(); l != labels.end(); ++l) {
-            h.labels.append(l.key());
-            h.probabilities.append(l.value().toDouble());
-        }
-        heads.append(h);
-    }
-    return heads;
+        return {};
+    // The loaded network knows its label order and thresholds; the row alone does not.
+    const ModelSpec *spec = m_analysis->cache() && m_analysis->cache()->modelRecord().versionHash == model->versionHash
+                                ? m_analysis->modelSpec() : nullptr;
+    return headPredictions(*prediction, spec);
+}
+
+QList<SegmentPrediction> MainWindow::storedSegments(qint64 trackId) const
+{
+    const auto model = m_catalog->activeModel();
+    if (!model)
+        return {};
+    const auto prediction = m_catalog->prediction(trackId, model->id);
+    return prediction ? segmentPredictions(*prediction) : QList<SegmentPrediction>();
 }
 
 void MainWindow::updateCount()

@@ -17,6 +17,7 @@ class LibraryModel;
 
 namespace spectag::ui {
 
+class AnalysisPanel;
 class LibraryImporter;
 class LibraryProxyModel;
 class PredictionsPanel;
@@ -29,9 +30,11 @@ class MainWindow : public QMainWindow {
 public:
     enum class Theme { System, Light, Dark };
 
-    // Opens the catalog at catalogPath, or the user's default catalog when empty.
+    // Opens the catalog at catalogPath, or the user's default catalog when empty, and loads the
+    // network for the Analysis dock from modelPath, or paths::defaultModelPath() when empty.
     explicit MainWindow(QWidget *parent = nullptr);
     explicit MainWindow(const QString &catalogPath, QWidget *parent = nullptr);
+    MainWindow(const QString &catalogPath, const QString &modelPath, QWidget *parent = nullptr);
     ~MainWindow() override;
 
     void addFolder(const QString &folder);
@@ -47,9 +50,13 @@ public:
     TrackView *trackView() const { return m_trackView; }
     PredictionsPanel *predictionsPanel() const { return m_predictions; }
     LibraryImporter *importer() const { return m_importer; }
+    AnalysisPanel *analysisPanel() const { return m_analysis; }
+    QStringList selectedPaths() const;  // the library table's selected tracks
 
     // Whole-track predictions of the active model for a track, from the catalog (empty if none).
     QList<HeadPrediction> storedPredictions(qint64 trackId) const;
+    // Its per-segment timeline, as the track view's segment timeline shows it.
+    QList<SegmentPrediction> storedSegments(qint64 trackId) const;
 
 Q_SIGNALS:
     void folderImported(const QString &folder, int added);
@@ -60,7 +67,7 @@ protected:
     void dropEvent(QDropEvent *event) override;
 
 private:
-    void init(const QString &catalogPath);
+    void init(const QString &catalogPath, const QString &modelPath);
     void createCentral();
     void createDocks();
     void createActions();
@@ -68,12 +75,14 @@ private:
     void showAbout();
     void chooseFolder();
     void onCurrentRowChanged();
+    void showStoredPredictions();  // of the current row, into the predictions panel and timeline
     void updateCount();
 
     Catalog *m_catalog = nullptr;
     LibraryModel *m_library = nullptr;
     LibraryProxyModel *m_proxy = nullptr;
     LibraryImporter *m_importer = nullptr;
+    AnalysisPanel *m_analysis = nullptr;
     QTableView *m_table = nullptr;
     QLineEdit *m_search = nullptr;
     TrackView *m_trackView = nullptr;

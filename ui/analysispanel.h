@@ -1,0 +1,110 @@
+#pragma once
+
+#include <QFutureWatcher>
+#include <QSet>
+#include <QWidget>
+
+#include <functional>
+#include <memory>
+
+class QAction;
+class QLabel;
+class QProgressBar;
+class QToolButton;
+
+namespace spectag {
+class AnalysisQueue;
+class Catalog;
+class CatalogAnalysisCache;
+class Model;
+struct AnalysisProgress;
+struct ModelSpec;
+struct TrackResult;
+}
+
+namespace spectag::ui {
+
+// The Analysis dock: the network (loaded off the GUI thread from a model file), the device it
+// runs on, and an AnalysisQueue whose results are stored in the catalog (CatalogAnalysisCache),
+// so the library's columns update through Catalog::predictionsChanged. Decoding and inference
+// happen on the queue's threads only. Selected tracks are analysed before the rest.
+class AnalysisPanel : public QWidget {
+    Q_OBJECT
+public:
+    static constexpr int kSelectedPriority = 10;
+
+    explicit AnalysisPanel(Catalog *catalog, QWidget *parent = nullptr);
+    ~AnalysisPanel() override;  // cancels and joins the queue: call before the catalog goes
+
+    // Loads the network in the background; modelReady() tells. A missing file is reported at once.
+    void loadModel(const QString &path);
+    bool hasModel() const { return m_model != nullptr; }
+    bool isLoading() const { return m_loading; }
+    QString modelPath() const { return m_modelPath; }
+    QString deviceName() const;             // "CPU", "GPU (cuda:0)", empty without a model
+    const ModelSpec *modelSpec() const;     // nullptr without a model
+    AnalysisQueue *queue() const { return m_queue.get(); }
+    CatalogAnalysisCache *cache() const { return m_cache.get(); }
+
+    // Where "Analyse selected" gets the library's selected paths (the main window's table).
+    void setSelectionProvider(std::function<QStringList()> provider) { m_selection = std::move(provider); }
+
+    // Enqueues the paths not already queued; returns how many were added.
+    int analyse(const QStringList &paths, int priority = 0);
+    int analyseSelected();
+    int analyseUnanalysed();
+    // Moves queued paths ahead of the rest (the rows the user selected meanwhile).
+    void prioritise(const QStringList &paths);
+    void setPaused(bool paused);
+    bool isPaused() const;
+    void cancel();
+    bool isBusy() const { return !m_queued.isEmpty(); }
+    int queuedCount() const { return int(m_queued.size()); }
+
+    QAction *analyseSelectedAction() const { return m_analyseSelected; }
+    QAction *analyseAllAction() const { return m_analyseAll; }
+    QAction *pauseAction() const { return m_pause; }
+    QAction *cancelAction() const { return m_cancel; }
+    QString modelText() const;
+    QString statusText() const;
+    QProgressBar *progressBar() const { return m_bar; }
+
+Q_SIGNALS:
+    void modelReady(bool ok);
+    void trackAnalysed(const QString &path, bool ok);
+    void idle();
+
+private:
+    struct Loaded;
+    void onModelLoaded();
+    void onTrackFinished(const spectag::TrackResult &result);
+    void onProgress(const spectag::AnalysisProgress &progress);
+    void onIdle();
+    void updateActions();
+    void showModelState(const QString &text);
+
+    Catalog *m_catalog;
+    std::shared_ptr<Model> m_model;
+    std::shared_ptr<CatalogAnalysisCache> m_cache;
+    std::unique_ptr<AnalysisQueue> m_queue;
+    QFutureWatcher<std::shared_ptr<Loaded>> m_loader;
+    QString m_modelPath;
+    bool m_loading = false;
+    std::function<QStringList()> m_selection;
+    QSet<QString> m_queued;
+    int m_done = 0, m_fromCache = 0, m_failed = 0;
+    bool m_cancelled = false;
+
+    QLabel *m_modelLabel;
+    QLabel *m_deviceLabel;
+    QLabel *m_status;
+    QProgressBar *m_bar;
+    QToolButton *m_pauseButton;
+    QToolButton *m_cancelButton;
+    QAction *m_analyseSelected;
+    QAction *m_analyseAll;
+    QAction *m_pause;
+    QAction *m_cancel;
+};
+
+} // namespace spectag::ui
