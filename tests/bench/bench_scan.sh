@@ -4,7 +4,7 @@
 # many times), then times, in the same run:
 #   spectag scan (first scan) / spectag scan (no-change rescan) / kid3-cli / python3-mutagen
 # and prints files per second and peak RSS (/usr/bin/time -v, Debian package `time`).
-# Usage: tests/bench/bench_scan.sh [path/to/spectag] [files]
+# Usage: tests/bench/bench_scan.sh [path/to/spectag] [files]   (env BENCH_SCAN_KID3=0: no kid3-cli)
 set -euo pipefail
 
 SPECTAG=${1:-$(dirname "$0")/../../build/bin/spectag}
@@ -70,7 +70,8 @@ measure "spectag scan (first)" "$SPECTAG" scan --catalog "$CAT" "$LIB"
 measure "spectag scan (no change)" "$SPECTAG" scan --catalog "$CAT" "$LIB"
 # Debian's python3 (python3-mutagen), not whatever python3 comes first on PATH.
 measure "python3-mutagen" /usr/bin/python3 "$HERE/mutagen_scan.py" "$LIB"
-if command -v kid3-cli > /dev/null; then
+# BENCH_SCAN_KID3=0 leaves kid3-cli out (it needs ~80 ms a file: 10,000 files take ~15 minutes).
+if [ "${BENCH_SCAN_KID3:-1}" != 0 ] && command -v kid3-cli > /dev/null; then
   # kid3-cli takes many files per invocation: "select all" + "get" reads every file's tags.
   # (It costs ~1.7 s to start, so files go in chunks of 2,500, one process per core.)
   kid3() {
