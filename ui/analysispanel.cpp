@@ -49,7 +49,7 @@ AnalysisPanel::AnalysisPanel(Catalog *catalog, QWidget *parent)
     m_bar = new QProgressBar(this);
     m_bar->setRange(0, 1);
     m_bar->setValue(0);
-    m_bar->setTextVisible(true);
+    m_bar->setTextVisible(false);  // "0 %" while idle reads like a stuck job
 
     m_analyseSelected = new QAction(tr("Analyse &Selected"), this);
     m_analyseSelected->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
@@ -221,6 +221,7 @@ int AnalysisPanel::analyse(const QStringList &paths, int priority)
                                  : tr("Queued %n track(s)\u2026", nullptr, int(m_queued.size())));
     m_bar->setRange(0, m_done + int(m_queued.size()));
     m_bar->setValue(m_done);
+    m_bar->setTextVisible(true);
     updateActions();
     return int(fresh.size());
 }
@@ -279,6 +280,7 @@ void AnalysisPanel::cancel()
     m_status->setText(tr("Cancelled: %1 analysed, %n not analysed", nullptr, dropped).arg(m_done));
     m_bar->setRange(0, 1);
     m_bar->setValue(0);
+    m_bar->setTextVisible(false);
     updateActions();
 }
 

@@ -1,5 +1,6 @@
 #include "screenshot.h"
 
+#include "analysispanel.h"
 #include "mainwindow.h"
 #include "spectrogramview.h"
 #include "trackview.h"
@@ -67,6 +68,15 @@ int takeScreenshot(const QStringList &arguments)
         window.addFolder(parser.value(QStringLiteral("library")));
         if (!waitFor([&] { return imported; }, 120000)) {
             fail(QStringLiteral("adding the library timed out"));
+            return 1;
+        }
+        // With a model, the picture shows what Spectag is for: predictions in the table, the
+        // panel and the timeline. The whole library is analysed first (a screenshot library is small).
+        AnalysisPanel *analysis = window.analysisPanel();
+        waitFor([analysis] { return !analysis->isLoading(); }, 60000);
+        if (analysis->hasModel() && analysis->analyseUnanalysed() > 0
+            && !waitFor([analysis] { return !analysis->isBusy(); }, 300000)) {
+            fail(QStringLiteral("analysing the library timed out"));
             return 1;
         }
         bool loaded = false;
