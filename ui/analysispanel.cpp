@@ -146,7 +146,7 @@ void AnalysisPanel::onModelLoaded()
         showModelState(tr("The catalog refused the model: %1").arg(m_cache->lastError().toHtmlEscaped()));
     AnalysisQueue::Options options;
     // One core stays free for the interface (and playback) while a library is analysed.
-    options.decodeThreads = std::max(1, QThread::idealThreadCount() - 1);
+    options.decodeThreads = m_decodeThreads > 0 ? m_decodeThreads : std::max(1, QThread::idealThreadCount() - 1);
     m_queue = std::make_unique<AnalysisQueue>(m_model, options);
     m_queue->setCache(m_cache);
     connect(m_queue.get(), &AnalysisQueue::trackFinished, this, &AnalysisPanel::onTrackFinished);

@@ -46,6 +46,8 @@ public:
     AnalysisQueue *queue() const { return m_queue.get(); }
     CatalogAnalysisCache *cache() const { return m_cache.get(); }
 
+    // Decoding threads of the queue made when the next model is ready (<= 0: all cores but one).
+    void setDecodeThreads(int n) { m_decodeThreads = n; }
     // Where "Analyse selected" gets the library's selected paths (the main window's table).
     void setSelectionProvider(std::function<QStringList()> provider) { m_selection = std::move(provider); }
 
@@ -94,6 +96,7 @@ private:
     QSet<QString> m_queued;
     int m_done = 0, m_fromCache = 0, m_failed = 0;
     bool m_cancelled = false;
+    int m_decodeThreads = 0;
 
     QLabel *m_modelLabel;
     QLabel *m_deviceLabel;

@@ -168,6 +168,29 @@ private Q_SLOTS:
         QVERIFY(w.predictionsPanel()->predictions()[0].probabilities != heads[0].probabilities);
     }
 
+    // Rows the user selects while a library is queued are analysed before the rest.
+    void selectionGoesFirst()
+    {
+        MainWindow w(m_dir.filePath(QStringLiteral("priority.sqlite")), m_model);
+        w.analysisPanel()->setDecodeThreads(1);  // one file at a time: the order is the queue's choice
+        QVERIFY(openWindow(w));
+        AnalysisPanel *panel = w.analysisPanel();
+        QSignalSpy idle(panel, &AnalysisPanel::idle);
+        QSignalSpy analysed(panel, &AnalysisPanel::trackAnalysed);
+        panel->setPaused(true);
+        QCOMPARE(panel->analyseUnanalysed(), 2);  // catalog order: the last row would come last
+        const QString last = w.libraryModel()->index(1, 0).data(LibraryModel::PathRole).toString();
+        int viewRow = -1;
+        for (int r = 0; r < w.libraryView()->model()->rowCount(); ++r)
+            if (w.libraryView()->model()->index(r, 0).data(LibraryModel::PathRole).toString() == last)
+                viewRow = r;
+        QVERIFY(w.selectRow(viewRow));
+        panel->setPaused(false);
+        QVERIFY(idle.wait(180000));
+        QCOMPARE(analysed.size(), 2);
+        QCOMPARE(analysed.first().at(0).toString(), last);
+    }
+
     void pauseHoldsAndCancelDrops()
     {
         MainWindow w(m_dir.filePath(QStringLiteral("pause.sqlite")), m_model);
