@@ -89,11 +89,15 @@ done
 man=$root/usr/share/man/man1/spectag.1.gz
 [ -f "$man" ] || fail "man page missing"
 zcat "$man" | grep -q '^\.TH SPECTAG 1' || fail "man page content"
+doc=$root/usr/share/doc/spectag
+[ -f "$doc/copyright" ] || fail "usr/share/doc/spectag/copyright missing"
+top=$(zcat "$doc/changelog.gz" | sed -n '1s/^spectag (\([^)]*\)).*/\1/p') || fail "changelog.gz missing"
+[ "$top" = "$version" ] || fail "packaging/linux/changelog's top entry is '$top', not $version"
 model=$root/usr/share/spectag/models/spectag-default.stm
 [ -f "$model" ] || fail "default model missing from the package (resources/models/spectag-default.stm)"
 # No development leftovers in the package.
 unexpected=$(cd "$root" && find . -type f ! -path './usr/bin/spectag' ! -path './usr/share/applications/*' \
-  ! -path './usr/share/metainfo/*' ! -path './usr/share/icons/hicolor/*' ! -path './usr/share/man/man1/*' \
+  ! -path './usr/share/metainfo/*' ! -path './usr/share/icons/hicolor/*' ! -path './usr/share/man/man1/*' ! -path './usr/share/doc/spectag/*' \
   ! -path './usr/share/spectag/models/*.stm' ! -path './usr/share/spectag/models/*.md')
 [ -z "$unexpected" ] || fail "unexpected files in the package: $unexpected"
 # CPack strips the binary: the debug info of a RelWithDebInfo build must not reach users.
