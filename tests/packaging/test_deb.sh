@@ -20,7 +20,7 @@ need python3 python3
 
 scratch=$(mktemp -d "${TMPDIR:-/tmp}/spectag-deb.XXXXXX")
 trap 'rm -rf "$scratch"' EXIT
-version=$(sed -n 's/^CPACK_PACKAGE_VERSION:.*=//p;s/^CMAKE_PROJECT_VERSION:.*=//p' "$build/CMakeCache.txt" | head -n 1)
+version=$(sed -n 's/^CMAKE_PROJECT_VERSION:.*=//p' "$build/CMakeCache.txt")
 [ -f "$build/CPackConfig.cmake" ] || fail "$build/CPackConfig.cmake missing (configure with the GUI on)"
 
 # --- build the package -------------------------------------------------------------------------
@@ -73,6 +73,9 @@ desktop=$root/usr/share/applications/$app_id.desktop
 metainfo=$root/usr/share/metainfo/$app_id.metainfo.xml
 [ -f "$desktop" ] || fail "desktop file missing"
 [ -f "$metainfo" ] || fail "metainfo missing"
+# The package must hold this source tree's files, not a stale build's.
+cmp "$desktop" "$src/packaging/linux/$app_id.desktop" || fail "packaged desktop file differs from the source"
+cmp "$metainfo" "$src/packaging/linux/$app_id.metainfo.xml" || fail "packaged metainfo differs from the source"
 desktop-file-validate "$desktop" || fail "desktop-file-validate"
 appstreamcli validate --no-net "$metainfo" || fail "appstreamcli validate"
 grep -qx "Icon=$app_id" "$desktop" || fail "desktop Icon= is not $app_id"
