@@ -1,5 +1,7 @@
 #include "inference/analysisresult.h"
 
+#include "model/moodspace.h"
+
 #include <QJsonArray>
 
 #include <algorithm>
@@ -119,9 +121,16 @@ QJsonObject headJson(const HeadSpec &head, const std::vector<float> &scores)
     for (qsizetype i = 0; i < head.labels.size() && size_t(i) < scores.size(); ++i)
         s.insert(head.labels[i], rounded(scores[size_t(i)]));
     const QStringList labels = decideLabels(head, scores);
-    if (head.kind == HeadSpec::Kind::SingleLabel)
-        return {{QStringLiteral("label"), labels.isEmpty() ? QJsonValue() : QJsonValue(labels.first())},
-                {QStringLiteral("scores"), s}};
+    if (head.kind == HeadSpec::Kind::SingleLabel) {
+        QJsonObject o{{QStringLiteral("label"), labels.isEmpty() ? QJsonValue() : QJsonValue(labels.first())},
+                      {QStringLiteral("scores"), s}};
+        // A valence/arousal quadrant head also gives a position in the circumplex.
+        if (const auto va = valenceArousal(head.labels, scores)) {
+            o.insert(QStringLiteral("valence"), rounded(float(va->valence)));
+            o.insert(QStringLiteral("arousal"), rounded(float(va->arousal)));
+        }
+        return o;
+    }
     return {{QStringLiteral("labels"), QJsonArray::fromStringList(labels)}, {QStringLiteral("scores"), s}};
 }
 
