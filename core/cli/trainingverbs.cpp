@@ -2,6 +2,7 @@
 #include "cli/cli.h"
 #include "metrics/foldsummary.h"
 #include "model/modelfile.h"
+#include "training/crossvalidation.h"
 #include "training/datasetimport.h"
 #include "training/split.h"
 #include "training/trainingdata.h"
@@ -14,6 +15,7 @@
 #include <QJsonDocument>
 #include <QSaveFile>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QThread>
 
 namespace spectag::cli {
@@ -137,6 +139,85 @@ void printMetrics(Context &ctx, const QJsonObject &byHead)
     }
 }
 
+TrainConfig configFrom(const QCommandLineParser &p)
+{
+    TrainConfig cfg;
+    cfg.epochs = p.value(QStringLiteral("epochs")).toInt();
+    cfg.batchSize = p.value(QStringLiteral("batch")).toInt();
+    cfg.learningRate = p.value(QStringLiteral("lr")).toDouble();
+    cfg.weightDecay = p.value(QStringLiteral("weight-decay")).toDouble();
+    cfg.optimizer = p.value(QStringLiteral("optimizer"));
+    cfg.schedule = p.value(QStringLiteral("schedule"));
+    cfg.patience = p.value(QStringLiteral("patience")).toInt();
+    cfg.seed = p.value(QStringLiteral("seed")).toULongLong();
+    cfg.cropsPerExample = p.value(QStringLiteral("crops")).toInt();
+    cfg.gainDb = p.value(QStringLiteral("gain-db")).toDouble();
+    cfg.freqMasks = cfg.timeMasks = p.value(QStringLiteral("masks")).toInt();
+    cfg.mixupAlpha = p.value(QStringLiteral("mixup")).toDouble();
+    cfg.classWeights = !p.isSet(QStringLiteral("no-class-weights"));
+    cfg.freezeBackbone = p.isSet(QStringLiteral("freeze-backbone"));
+    cfg.threads = p.value(QStringLiteral("threads")).toInt();
+    cfg.logPath = p.value(QStringLiteral("log"));
+    cfg.checkpointPath = p.value(QStringLiteral("checkpoint"));
+    cfg.resume = p.isSet(QStringLiteral("resume"));
+    return cfg;
+}
+
+TrainCallbacks progressCallbacks(Context &ctx)
+{
+    TrainCallbacks cb;
+    cb.batch = [&](int epoch, int batch, int batches, double loss) {
+        ctx.err << "\repoch " << epoch << " batch " << batch << '/' << batches << " loss " << QString::number(loss, 'f', 4) << "   " << Qt::flush;
+    };
+    cb.epoch = [&](const EpochStats &s) {
+        ctx.err << "\repoch " << s.epoch << ": train " << QString::number(s.trainLoss, 'f', 4) << ", validation "
+                << QString::number(s.validationLoss, 'f', 4);
+        for (auto it = s.validation.begin(); it != s.validation.end(); ++it)
+            ctx.err << ", " << it.key() << ' ' << QString::number(it.value().toDouble(), 'f', 3);
+        ctx.err << ", " << QString::number(s.seconds, 'f', 1) << " s, " << QString::number(s.samplesPerSecond, 'f', 0)
+                << " samples/s, data wait " << QString::number(100 * s.dataWaitFraction, 'f', 1) << "%\n";
+    };
+    return cb;
+}
+
+// `train --folds K`: one model per fold, each tested once on its own fold, mean ± std reported.
+int crossValidateVerb(Context &ctx, const QCommandLineParser &p, const QStringList &args, const ModelSpec &spec,
+                      const training::Dataset &ds, const FeatureCache &fc, int k)
+{
+    training::SplitOptions so;
+    so.seed = p.value(QStringLiteral("seed")).toULongLong();
+    so.stratifyHead = stratifyHead(p, ds);
+    const QList<training::Fold> folds = training::kFold(ds, k, so, true);
+    ctx.err << k << "-fold cross-validation of " << spec.architecture << " on " << ds.items.size() << " items (grouped by "
+            << (ds.items.isEmpty() ? QString() : ds.items.first().groupKey.section(QLatin1Char(':'), 0, 0))
+            << ", stratified on " << so.stratifyHead << ")\n";
+    // Fold models go to --out DIR when given (kept as evidence), else to a temporary folder.
+    QTemporaryDir tmp;
+    const QString workDir = p.isSet(QStringLiteral("out")) ? p.value(QStringLiteral("out")) : tmp.path();
+    CrossValidationCallbacks cb;
+    cb.foldStarted = [&](int i, int n) { ctx.err << "fold " << i << '/' << n << '\n'; };
+    cb.train = progressCallbacks(ctx);
+    const CrossValidationResult r = crossValidate(spec, ds, fc, folds, configFrom(p), !p.isSet(QStringLiteral("hard-targets")),
+                                                  workDir, cb, &ctx.cancel);
+    if (!r.ok) {
+        ctx.err << "spectag: cross-validation failed: " << r.error << '\n';
+        return r.error.endsWith(QLatin1String("cancelled")) ? int(Cancelled) : int(Failure);
+    }
+    ctx.out << r.toText() << "parameters " << r.parameters << ", " << QString::number(r.seconds, 'f', 0) << " s for "
+            << k << " folds\n";
+    if (p.isSet(QStringLiteral("report"))) {
+        QJsonObject o = r.toJson();
+        o.insert(QStringLiteral("command"), QString(QStringLiteral("spectag ") + args.join(QLatin1Char(' '))));
+        o.insert(QStringLiteral("architecture"), spec.architecture);
+        QSaveFile f(p.value(QStringLiteral("report")));
+        if (!f.open(QIODevice::WriteOnly) || f.write(QJsonDocument(o).toJson(QJsonDocument::Indented)) < 0 || !f.commit()) {
+            ctx.err << "spectag: cannot write " << p.value(QStringLiteral("report")) << ": " << f.errorString() << '\n';
+            return Failure;
+        }
+    }
+    return Ok;
+}
+
 int trainVerb(Context &ctx, const QStringList &args)
 {
     QCommandLineParser p;
@@ -167,6 +248,8 @@ int trainVerb(Context &ctx, const QStringList &args)
         {QStringLiteral("checkpoint"), QStringLiteral("Write a checkpoint model here after every epoch."), QStringLiteral("file")},
         {QStringLiteral("resume"), QStringLiteral("Continue from --checkpoint.")},
         {QStringLiteral("all"), QStringLiteral("No test split: train on everything but the validation part.")},
+        {QStringLiteral("folds"), QStringLiteral("Stratified, grouped k-fold cross-validation instead of one model: prints mean ± std per metric."), QStringLiteral("k")},
+        {QStringLiteral("report"), QStringLiteral("Cross-validation: write per-fold and summary metrics as JSON here."), QStringLiteral("file")},
     });
     if (!p.parse(args)) {
         ctx.err << "spectag: " << p.errorText() << '\n';
@@ -176,7 +259,12 @@ int trainVerb(Context &ctx, const QStringList &args)
         ctx.out << p.helpText();
         return Ok;
     }
-    if (!p.isSet(QStringLiteral("out"))) {
+    const int folds = p.isSet(QStringLiteral("folds")) ? p.value(QStringLiteral("folds")).toInt() : 0;
+    if (p.isSet(QStringLiteral("folds")) && folds < 2) {
+        ctx.err << "spectag: --folds needs k >= 2\n";
+        return Usage;
+    }
+    if (!p.isSet(QStringLiteral("out")) && folds == 0) {
         ctx.err << "spectag: --out FILE is required\n";
         return Usage;
     }
@@ -213,6 +301,9 @@ int trainVerb(Context &ctx, const QStringList &args)
     if (!buildFeatures(ctx, p, ds, fc))
         return ctx.cancel ? int(Cancelled) : int(Failure);
 
+    if (folds > 0)
+        return crossValidateVerb(ctx, p, args, spec, ds, fc, folds);
+
     training::Fold fold = split(p, ds);
     if (p.isSet(QStringLiteral("all"))) {
         fold.train.insert(fold.train.end(), fold.test.begin(), fold.test.end());
@@ -227,42 +318,13 @@ int trainVerb(Context &ctx, const QStringList &args)
             << fold.test.size() << " test (grouped by " << (ds.items.isEmpty() ? QString() : ds.items.first().groupKey.section(QLatin1Char(':'), 0, 0))
             << ", stratified on " << stratifyHead(p, ds) << ")\n";
 
-    TrainConfig cfg;
-    cfg.epochs = p.value(QStringLiteral("epochs")).toInt();
-    cfg.batchSize = p.value(QStringLiteral("batch")).toInt();
-    cfg.learningRate = p.value(QStringLiteral("lr")).toDouble();
-    cfg.weightDecay = p.value(QStringLiteral("weight-decay")).toDouble();
-    cfg.optimizer = p.value(QStringLiteral("optimizer"));
-    cfg.schedule = p.value(QStringLiteral("schedule"));
-    cfg.patience = p.value(QStringLiteral("patience")).toInt();
-    cfg.seed = p.value(QStringLiteral("seed")).toULongLong();
-    cfg.cropsPerExample = p.value(QStringLiteral("crops")).toInt();
-    cfg.gainDb = p.value(QStringLiteral("gain-db")).toDouble();
-    cfg.freqMasks = cfg.timeMasks = p.value(QStringLiteral("masks")).toInt();
-    cfg.mixupAlpha = p.value(QStringLiteral("mixup")).toDouble();
-    cfg.classWeights = !p.isSet(QStringLiteral("no-class-weights"));
-    cfg.freezeBackbone = p.isSet(QStringLiteral("freeze-backbone"));
-    cfg.threads = threads;
-    cfg.logPath = p.value(QStringLiteral("log"));
-    cfg.checkpointPath = p.value(QStringLiteral("checkpoint"));
-    cfg.resume = p.isSet(QStringLiteral("resume"));
+    const TrainConfig cfg = configFrom(p);
     const bool soft = !p.isSet(QStringLiteral("hard-targets"));
 
     QJsonObject prov{{QStringLiteral("command"), QString(QStringLiteral("spectag ") + args.join(QLatin1Char(' ')))},
                      {QStringLiteral("dataset_items"), int(ds.items.size())}};
     spec.provenance = prov;
-    TrainCallbacks cb;
-    cb.batch = [&](int epoch, int batch, int batches, double loss) {
-        ctx.err << "\repoch " << epoch << " batch " << batch << '/' << batches << " loss " << QString::number(loss, 'f', 4) << "   " << Qt::flush;
-    };
-    cb.epoch = [&](const EpochStats &s) {
-        ctx.err << "\repoch " << s.epoch << ": train " << QString::number(s.trainLoss, 'f', 4) << ", validation "
-                << QString::number(s.validationLoss, 'f', 4);
-        for (auto it = s.validation.begin(); it != s.validation.end(); ++it)
-            ctx.err << ", " << it.key() << ' ' << QString::number(it.value().toDouble(), 'f', 3);
-        ctx.err << ", " << QString::number(s.seconds, 'f', 1) << " s, " << QString::number(s.samplesPerSecond, 'f', 0)
-                << " samples/s, data wait " << QString::number(100 * s.dataWaitFraction, 'f', 1) << "%\n";
-    };
+    const TrainCallbacks cb = progressCallbacks(ctx);
     const TrainResult r = trainModel(spec, fc, trainingdata::examples(ds, fold.train, soft),
                                      trainingdata::examples(ds, fold.validation, soft), cfg, p.value(QStringLiteral("out")),
                                      p.value(QStringLiteral("init")), cb, &ctx.cancel);

@@ -1,0 +1,108 @@
+// `spectag train --folds K` end to end through the built binary: every clip is tested exactly
+// once, no song on both sides, the summary is the mean ± sample std of the per-fold figures,
+// fold models are kept, bad k is a usage error.
+#include "common/testutil.h"
+
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSet>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <cmath>
+
+class TestCrossValidation : public QObject {
+    Q_OBJECT
+private:
+    QTemporaryDir m_dir;
+    QStringList m_files;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        QVERIFY2(QFileInfo(testutil::spectagBinary()).isExecutable(), "the spectag binary is not built");
+        // Folder-per-class layout: a low pulsing tone, ticking noise, a steady chord.
+        const QStringList classes{QStringLiteral("pulse"), QStringLiteral("ticks"), QStringLiteral("chord")};
+        for (int c = 0; c < 3; ++c) {
+            const QString dir = m_dir.filePath(QStringLiteral("data/") + classes[c]);
+            QVERIFY(QDir().mkpath(dir));
+            for (int i = 0; i < 6; ++i) {
+                const double f = 1.0 + 0.05 * i;
+                const QString src = c == 0 ? QStringLiteral("aevalsrc=0.5*sin(2*PI*%1*t)*(0.5+0.5*sin(2*PI*2*t))").arg(150 * f)
+                                  : c == 1 ? QStringLiteral("aevalsrc=0.5*(random(0)-0.5)*gt(sin(2*PI*%1*t)\\,0.7)").arg(8 * f)
+                                           : QStringLiteral("aevalsrc=0.2*sin(2*PI*%1*t)+0.2*sin(2*PI*%2*t)").arg(500 * f).arg(630 * f);
+                const QString p = testutil::makeAudio(dir, QStringLiteral("clip%1.flac").arg(i), 4.0, src, 1, 16000);
+                QVERIFY(!p.isEmpty());
+                m_files << QFileInfo(p).absoluteFilePath();
+            }
+        }
+    }
+
+    void threeFolds()
+    {
+        const QString report = m_dir.filePath(QStringLiteral("report.json"));
+        const QString models = m_dir.filePath(QStringLiteral("folds"));
+        const auto r = testutil::run(testutil::spectagBinary(),
+                                     {QStringLiteral("train"), QStringLiteral("--folder"), m_dir.filePath(QStringLiteral("data")) + QStringLiteral(":genre"),
+                                      QStringLiteral("--folds"), QStringLiteral("3"), QStringLiteral("--epochs"), QStringLiteral("2"),
+                                      QStringLiteral("--crops"), QStringLiteral("2"), QStringLiteral("--threads"), QStringLiteral("2"),
+                                      QStringLiteral("--cache"), m_dir.filePath(QStringLiteral("cache")), QStringLiteral("--out"), models,
+                                      QStringLiteral("--report"), report},
+                                     600000);
+        QVERIFY2(r.ok(), r.err.constData());
+        QVERIFY2(r.out.contains("== genre (3 folds)"), r.out.constData());
+        QVERIFY(QString::fromUtf8(r.out).contains(QChar(0x00B1)));  // "mean ± std"
+
+        QFile f(report);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QJsonObject o = QJsonDocument::fromJson(f.readAll()).object();
+        const QJsonArray folds = o.value(QLatin1String("folds")).toArray();
+        QCOMPARE(folds.size(), 3);
+        QSet<QString> tested;
+        std::vector<double> acc;
+        for (const QJsonValue &v : folds) {
+            const QJsonObject fo = v.toObject();
+            const QJsonArray paths = fo.value(QLatin1String("test_paths")).toArray();
+            QCOMPARE(fo.value(QLatin1String("test")).toInt(), int(paths.size()));
+            QCOMPARE(fo.value(QLatin1String("train")).toInt() + fo.value(QLatin1String("validation")).toInt() + int(paths.size()),
+                     int(m_files.size()));
+            for (const QJsonValue &pv : paths) {
+                QVERIFY2(!tested.contains(pv.toString()), "a clip is tested twice");
+                tested.insert(pv.toString());
+            }
+            acc.push_back(fo.value(QLatin1String("metrics")).toObject().value(QLatin1String("genre")).toObject()
+                              .value(QLatin1String("accuracy")).toDouble(-1));
+            QVERIFY(acc.back() >= 0 && acc.back() <= 1);
+            QVERIFY(QFileInfo::exists(QDir(models).filePath(QStringLiteral("fold-%1.stm").arg(fo.value(QLatin1String("fold")).toInt()))));
+        }
+        QCOMPARE(tested, QSet<QString>(m_files.begin(), m_files.end()));
+
+        // The summary is the mean and the sample standard deviation of the per-fold accuracies.
+        double mean = 0;
+        for (double a : acc)
+            mean += a / 3;
+        double var = 0;
+        for (double a : acc)
+            var += (a - mean) * (a - mean) / 2;
+        const QJsonObject stat = o.value(QLatin1String("summary")).toObject().value(QLatin1String("genre")).toObject()
+                                     .value(QLatin1String("metrics")).toObject().value(QLatin1String("accuracy")).toObject();
+        QCOMPARE_LT(std::abs(stat.value(QLatin1String("mean")).toDouble(-9) - mean), 1e-9);
+        QCOMPARE_LT(std::abs(stat.value(QLatin1String("std")).toDouble(-9) - std::sqrt(var)), 1e-9);
+        QVERIFY(o.value(QLatin1String("parameters")).toDouble() > 1000);
+    }
+
+    void badFoldCount()
+    {
+        const auto r = testutil::run(testutil::spectagBinary(),
+                                     {QStringLiteral("train"), QStringLiteral("--folder"), m_dir.filePath(QStringLiteral("data")) + QStringLiteral(":genre"),
+                                      QStringLiteral("--folds"), QStringLiteral("1")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.err.contains("--folds"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCrossValidation)
+#include "tst_crossvalidation.moc"
