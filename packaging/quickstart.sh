@@ -8,8 +8,11 @@ export CCACHE_SLOPPINESS=pch_defines,time_macros,include_file_mtime,include_file
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
 cmake --build build -j "$(nproc)"
 music=/usr/share/games/wesnoth/1.16/data/core/music
+# The main job on real music: catalog the folder, then predict mood, genre and valence/arousal
+# quadrant of every track with the shipped default model (resources/models/spectag-default.stm).
+build/bin/spectag scan "$music" --catalog build/quickstart-catalog.sqlite
+build/bin/spectag analyze "$music"
 first=$(ls "$music"/*.ogg | head -n 1)
-build/bin/spectag decode "$music"/*.ogg | tail -n 3
 build/bin/spectag mel "$first" --max-seconds 60 --png build/first-song.png
 echo "Spectrogram of $(basename "$first") written to build/first-song.png"
 echo "Start the desktop app with: build/bin/spectag"
