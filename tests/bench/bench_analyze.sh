@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `spectag analyze` throughput per architecture (random-initialised models from `model init`) on
 # real music, next to `ffmpeg -f null` decoding of the same files, with peak RSS.
-# usage: tests/bench/bench_analyze.sh [BUILD_DIR] [N_FILES] [ARCH...]
+# usage: tests/bench/bench_analyze.sh [BUILD_DIR] [N_FILES] [ARCH...]   (ARCH "default" = the shipped model)
 # needs: packaging/install-deps.sh --test (wesnoth-1.16-music, ffmpeg) and /usr/bin/time (Debian `time`)
 set -euo pipefail
 build=${1:-build}
@@ -9,7 +9,7 @@ n=${2:-8}
 shift $(( $# > 2 ? 2 : $# ))
 archs=("$@")
 if [ ${#archs[@]} -eq 0 ]; then
-  archs=(spectag liu2017 holst2021 cerutti2021 velankar2021crnn velankar2021parallel)
+  archs=(default spectag liu2017 holst2021 cerutti2021 velankar2021crnn velankar2021parallel)
 fi
 spectag="$build/bin/spectag"
 [ -x "$spectag" ] || spectag=$(find "$build" -maxdepth 3 -type f -name spectag -perm -u+x | head -n1)
@@ -29,7 +29,13 @@ awk -v a="$audio" -v w="$(echo "$t1 - $t0" | bc)" -v n="${#files[@]}" \
 
 for arch in "${archs[@]}"; do
   model="$tmp/$arch.stm"
+  # "default" is the shipped, trained model (resources/models); the others are random-initialised
+  # with their architecture's default hyperparameters (same cost as trained weights).
+  if [ "$arch" = default ]; then
+    model="$(dirname "$0")/../../resources/models/spectag-default.stm"
+  else
   "$spectag" model init --arch "$arch" --heads "genre:single:blues,classical,country,disco,hiphop,jazz,metal,pop,reggae,rock;mood:multi:happy,sad,calm,angry,tender,energetic" --out "$model" > /dev/null
+  fi
   params=$("$spectag" model info "$model" | awk '/parameters:/ {print $2}')
   t0=$(date +%s.%N)
   /usr/bin/time -v -o "$tmp/time.txt" "$spectag" analyze --model "$model" --device cpu --json "${files[@]}" > "$tmp/out.jsonl"
