@@ -1,18 +1,14 @@
 // `spectag analyze` and `spectag model info|init`: run a model over files, inspect model files.
 #include "catalog/catalog.h"
 #include "cli/cli.h"
-#include "inference/analysisqueue.h"
-#include "inference/catalogcache.h"
+#include "cli/analysisrun.h"
 #include "model/model.h"
 #include "util/paths.h"
 
 #include <QCommandLineParser>
-#include <QDirIterator>
-#include <QEventLoop>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QTimer>
 
 namespace spectag::cli {
 
@@ -31,53 +27,6 @@ bool parseArgs(Context &ctx, QCommandLineParser &p, const QStringList &args, con
         return false;
     }
     return true;
-}
-
-// Audio files by extension; folders are walked recursively (sorted for a stable order).
-QStringList collectAudio(const QStringList &inputs, QStringList *missing)
-{
-    static const QStringList exts = {QStringLiteral("mp3"), QStringLiteral("flac"), QStringLiteral("ogg"),
-                                     QStringLiteral("oga"), QStringLiteral("opus"), QStringLiteral("m4a"),
-                                     QStringLiteral("mp4"), QStringLiteral("aac"), QStringLiteral("wav"),
-                                     QStringLiteral("aif"), QStringLiteral("aiff"), QStringLiteral("wma"),
-                                     QStringLiteral("ape"), QStringLiteral("wv"), QStringLiteral("mpc")};
-    QStringList files;
-    for (const QString &in : inputs) {
-        const QFileInfo fi(in);
-        if (fi.isDir()) {
-            QStringList found;
-            QDirIterator it(in, QDir::Files | QDir::Readable, QDirIterator::Subdirectories | QDirIterator::FollowSymlinks);
-            while (it.hasNext()) {
-                const QString f = it.next();
-                if (exts.contains(QFileInfo(f).suffix().toLower()))
-                    found << f;
-            }
-            found.sort();
-            files << found;
-        } else if (fi.exists()) {
-            files << in;  // an explicit file is tried whatever its extension
-        } else {
-            *missing << in;
-        }
-    }
-    return files;
-}
-
-std::unique_ptr<Model> loadModel(Context &ctx, const QString &path, Model::Device device)
-{
-    if (!QFileInfo::exists(path)) {
-        if (path == paths::defaultModelPath())
-            ctx.err << "spectag: no default model yet (" << path << "); train one with 'spectag train' "
-                    << "or pass --model FILE (a random one: 'spectag model init')\n";
-        else
-            ctx.err << "spectag: model " << path << " does not exist\n";
-        return nullptr;
-    }
-    QString error;
-    auto m = Model::load(path, &error, device);
-    if (!m)
-        ctx.err << "spectag: " << error << '\n';
-    return m;
 }
 
 QString describeHead(const HeadSpec &h)
@@ -122,55 +71,26 @@ int analyzeVerb(Context &ctx, const QStringList &args)
         ctx.err << "spectag: no audio files to analyse\n";
         return Failure;
     }
-    Model::setThreadCount(threads);
-    std::shared_ptr<Model> model = loadModel(ctx, p.isSet(QStringLiteral("model")) ? p.value(QStringLiteral("model")) : paths::defaultModelPath(), device);
-    if (!model)
-        return Failure;
-    if (device == Model::Device::Cuda && !model->deviceName().startsWith(QLatin1String("cuda")))
-        ctx.err << "spectag: CUDA is not available, running on the CPU\n";
-
-    // Declared before the queue, so the queue (whose workers write through the cache) goes first.
-    Catalog catalog;
-    std::shared_ptr<CatalogAnalysisCache> cache;
-    if (p.isSet(QStringLiteral("catalog"))) {
-        const QString catalogPath = p.value(QStringLiteral("catalog"));
-        if (!catalog.open(catalogPath)) {
-            ctx.err << "spectag: " << catalog.lastError() << '\n';
-            return Failure;
-        }
-        const QString modelPath = p.isSet(QStringLiteral("model")) ? p.value(QStringLiteral("model")) : paths::defaultModelPath();
-        cache = std::make_shared<CatalogAnalysisCache>(&catalog, model->spec(), CatalogAnalysisCache::describe(*model, modelPath), how);
-        // A catalog without an active model shows this one's predictions in the library.
-        if (cache->modelId() == 0 || (!catalog.activeModel() && !cache->activate())) {
-            ctx.err << "spectag: " << catalogPath << ": " << cache->lastError() << catalog.lastError() << '\n';
-            return Failure;
-        }
-    }
-
-    AnalysisQueue::Options opt;
-    opt.aggregation = how;
-    opt.decodeThreads = threads;
-    opt.batchSize = batch;
-    opt.keepSegments = p.isSet(QStringLiteral("timeline"));
-    AnalysisQueue queue(model, opt);
-    if (cache)
-        queue.setCache(cache);
+    AnalysisRun run;
+    run.modelPath = p.value(QStringLiteral("model"));
+    run.device = device;
+    run.aggregation = how;
+    run.threads = threads;
+    run.batch = batch;
+    run.keepSegments = p.isSet(QStringLiteral("timeline"));
+    run.catalogPath = p.value(QStringLiteral("catalog"));
     const bool json = p.isSet(QStringLiteral("json"));
-    const bool timeline = p.isSet(QStringLiteral("timeline"));
-    int failures = int(missing.size());
-    QEventLoop loop;
-    QObject::connect(&queue, &AnalysisQueue::trackFinished, &loop, [&](const TrackResult &r) {
+    const bool timeline = run.keepSegments;
+    const AnalysisRunResult done = runAnalysis(ctx, files, run, [&](const ModelSpec &spec, const TrackResult &r) {
         if (!r.ok()) {
-            ++failures;
-            ctx.err << "spectag: " << r.error << '\n';
             if (json)
-                ctx.out << QJsonDocument(trackJson(model->spec(), r, false)).toJson(QJsonDocument::Compact) << '\n';
+                ctx.out << QJsonDocument(trackJson(spec, r, false)).toJson(QJsonDocument::Compact) << '\n';
         } else if (json) {
-            ctx.out << QJsonDocument(trackJson(model->spec(), r, timeline)).toJson(QJsonDocument::Compact) << '\n';
+            ctx.out << QJsonDocument(trackJson(spec, r, timeline)).toJson(QJsonDocument::Compact) << '\n';
         } else {
             ctx.out << r.path << '\n';
-            for (size_t h = 0; h < model->spec().heads.size(); ++h) {
-                const HeadSpec &head = model->spec().heads[h];
+            for (size_t h = 0; h < spec.heads.size(); ++h) {
+                const HeadSpec &head = spec.heads[h];
                 const QStringList labels = decideLabels(head, r.heads[h]);
                 QStringList top;
                 for (qsizetype i = 0; i < head.labels.size(); ++i)
@@ -181,35 +101,17 @@ int analyzeVerb(Context &ctx, const QStringList &args)
             if (timeline) {
                 for (const SegmentScores &s : r.segments) {
                     ctx.out << "    " << QString::number(s.start, 'f', 1) << "-" << QString::number(s.end, 'f', 1) << " s:";
-                    for (size_t h = 0; h < model->spec().heads.size(); ++h)
-                        ctx.out << ' ' << model->spec().heads[h].name << '='
-                                << decideLabels(model->spec().heads[h], s.heads[h]).join(QLatin1Char('+'));
+                    for (size_t h = 0; h < spec.heads.size(); ++h)
+                        ctx.out << ' ' << spec.heads[h].name << '=' << decideLabels(spec.heads[h], s.heads[h]).join(QLatin1Char('+'));
                     ctx.out << '\n';
                 }
             }
         }
         ctx.out.flush();
     });
-    QObject::connect(&queue, &AnalysisQueue::idle, &loop, &QEventLoop::quit);
-    QTimer cancelPoll;
-    QObject::connect(&cancelPoll, &QTimer::timeout, &loop, [&] {
-        if (ctx.cancel) {
-            queue.cancel();
-            loop.quit();
-        }
-    });
-    cancelPoll.start(50);
-    queue.enqueue(files);
-    loop.exec();
-    if (cache) {
-        const AnalysisQueue::Stats st = queue.stats();
-        ctx.err << "spectag: " << st.cacheHits << " of " << files.size() << " track(s) from cache, " << st.decoded
-                << " decoded, " << cache->storedCount() << " prediction(s) stored in " << catalog.path() << '\n';
-        if (cache->failedStores() > 0) {
-            ctx.err << "spectag: " << cache->failedStores() << " prediction(s) could not be stored: " << cache->lastError() << '\n';
-            failures += cache->failedStores();
-        }
-    }
+    if (!done.started)
+        return Failure;
+    const int failures = done.failures + int(missing.size());
     if (ctx.cancel)
         return Cancelled;
     return failures == 0 ? Ok : (failures >= int(files.size() + missing.size()) ? Failure : PartialFailure);

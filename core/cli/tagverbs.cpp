@@ -1,6 +1,8 @@
 // `spectag tag`, `spectag tags` and `spectag undo`: write Spectag's mood/genre fields safely,
 // show what Spectag reads, and undo a journaled batch.
 #include "cli/cli.h"
+#include "cli/analysisrun.h"
+#include "inference/tagsuggestion.h"
 #include "tags/tagbatch.h"
 #include "tags/tagfile.h"
 #include "tags/tagjournal.h"
@@ -94,62 +96,17 @@ int exitCode(const BatchOutcome &o, qsizetype files)
     return o.failed >= files ? Failure : PartialFailure;
 }
 
-int tagVerb(Context &ctx, const QStringList &args)
+// Shows old -> new per file and field (with warnings about lossy cases), then, unless it is a
+// dry run, applies the writes as one journaled, undoable batch.
+int previewAndWrite(Context &ctx, const QCommandLineParser &p, const std::vector<TagChangeRequest> &requests,
+                    const QString &description)
 {
-    QCommandLineParser p;
-    p.addPositionalArgument(QStringLiteral("files"), QStringLiteral("Audio files."), QStringLiteral("FILE..."));
-    p.addOptions({
-        {QStringLiteral("mood"), QStringLiteral("Moods, comma-separated (empty text removes the field)."), QStringLiteral("a,b")},
-        {QStringLiteral("genre"), QStringLiteral("Genres, comma-separated (empty text removes the field)."), QStringLiteral("x,y")},
-        {QStringLiteral("mood-scores"), QStringLiteral("Mood scores, e.g. 'happy=0.8,sad=0.1'."), QStringLiteral("scores")},
-        {QStringLiteral("genre-scores"), QStringLiteral("Genre scores, e.g. 'rock=0.7,jazz=0.2'."), QStringLiteral("scores")},
-        {QStringLiteral("dry-run"), QStringLiteral("Show the changes, write nothing.")},
-        {QStringLiteral("id3v2.3"), QStringLiteral("Write ID3v2.3 tags (MP3/WAV/AIFF); lists are joined with \"; \".")},
-        {QStringLiteral("id3v2.4"), QStringLiteral("Write ID3v2.4 tags (default: keep the file's version).")},
-        {QStringLiteral("show"), QStringLiteral("Only print what Spectag reads (same as `spectag tags`).")},
-        {QStringLiteral("catalog"), QStringLiteral("Catalog database holding the undo journal."), QStringLiteral("path")},
-    });
-    if (!parseArgs(ctx, p, args, QStringLiteral("Writes mood, genre and score tags safely (journaled, undoable).")))
-        return p.isSet(QStringLiteral("help")) ? Ok : Usage;
-    const QStringList files = p.positionalArguments();
-    if (files.isEmpty() || (p.isSet(QStringLiteral("id3v2.3")) && p.isSet(QStringLiteral("id3v2.4")))) {
-        ctx.err << p.helpText();
-        return Usage;
-    }
-    if (p.isSet(QStringLiteral("show")))
-        return showTags(ctx, files);
-
-    TagValueMap values;
-    if (p.isSet(QStringLiteral("mood")))
-        values.insert(TagField::Mood, splitList(p.value(QStringLiteral("mood"))));
-    if (p.isSet(QStringLiteral("genre")))
-        values.insert(TagField::Genre, splitList(p.value(QStringLiteral("genre"))));
-    const std::pair<const char *, TagField> scoreOptions[] = {{"mood-scores", TagField::MoodScores},
-                                                              {"genre-scores", TagField::GenreScores}};
-    for (const auto &[option, field] : scoreOptions) {
-        if (!p.isSet(QLatin1String(option)))
-            continue;
-        QString error;
-        const auto scores = parseScores(p.value(QLatin1String(option)), &error);
-        if (!scores) {
-            ctx.err << "spectag: --" << option << ": " << error << '\n';
-            return Usage;
-        }
-        values.insert(field, scores->empty() ? QStringList() : QStringList{formatScores(*scores)});
-    }
-    if (values.isEmpty()) {
-        ctx.err << "spectag: nothing to write: give --mood, --genre, --mood-scores or --genre-scores\n";
-        return Usage;
-    }
     TagWriteOptions options;
     if (p.isSet(QStringLiteral("id3v2.3")))
         options.id3v2 = Id3v2Version::V3;
     else if (p.isSet(QStringLiteral("id3v2.4")))
         options.id3v2 = Id3v2Version::V4;
 
-    std::vector<TagChangeRequest> requests;
-    for (const QString &f : files)
-        requests.push_back({f, values});
     const std::vector<FilePlan> plans = planTagWrites(requests, options, &ctx.cancel);
     if (ctx.cancel)
         return Cancelled;
@@ -184,10 +141,140 @@ int tagVerb(Context &ctx, const QStringList &args)
         ctx.err << "spectag: " << journal.error() << " (nothing was written)\n";
         return Failure;
     }
-    const BatchOutcome o = applyTagWrites(journal, plans, QStringLiteral("spectag tag (%1 files)").arg(files.size()), options,
+    const BatchOutcome o = applyTagWrites(journal, plans, description, options,
                                           &ctx.cancel);
     printOutcome(ctx, o);
-    return exitCode(o, files.size());
+    return exitCode(o, qsizetype(requests.size()));
+}
+
+// `tag --predicted`: analyse (or take cached predictions from the catalog) and write what the
+// model is confident about, in the chosen mood vocabulary.
+int tagPredicted(Context &ctx, const QCommandLineParser &p)
+{
+    bool ok = true;
+    TagSuggestionOptions so;
+    so.vocabulary = parseMoodVocabulary(p.value(QStringLiteral("vocabulary")), &ok);
+    bool numberOk = false;
+    so.minConfidence = p.value(QStringLiteral("min-confidence")).toDouble(&numberOk);
+    ok = ok && numberOk && so.minConfidence >= 0 && so.minConfidence <= 1;
+    so.scores = !p.isSet(QStringLiteral("no-scores"));
+    for (const QString &pair : p.value(QStringLiteral("mood-words")).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        const QString q = pair.section(QLatin1Char('='), 0, 0).trimmed(), word = pair.section(QLatin1Char('='), 1).trimmed();
+        ok = ok && !q.isEmpty() && !word.isEmpty();
+        so.everydayWords.insert(q, word);
+    }
+    if (!ok || p.isSet(QStringLiteral("mood")) || p.isSet(QStringLiteral("genre"))) {
+        ctx.err << "spectag: --predicted takes --min-confidence 0..1, --vocabulary everyday|gems|both, "
+                   "--mood-words Q1=word,…; not --mood/--genre\n";
+        return Usage;
+    }
+    QStringList missing;
+    const QStringList files = collectAudio(p.positionalArguments(), &missing);
+    for (const QString &m : missing)
+        ctx.err << "spectag: " << m << ": no such file or folder\n";
+    if (files.isEmpty())
+        return Failure;
+    AnalysisRun run;
+    run.modelPath = p.value(QStringLiteral("model"));
+    run.catalogPath = catalogPath(p);
+    std::vector<TagChangeRequest> requests;
+    const AnalysisRunResult done = runAnalysis(ctx, files, run, [&](const ModelSpec &spec, const TrackResult &r) {
+        if (!r.ok())
+            return;
+        const TagSuggestion t = suggestTags(spec, r.heads, so);
+        TagValueMap values;
+        if (!t.genre.isEmpty())
+            values.insert(TagField::Genre, t.genre);
+        if (!t.mood.isEmpty())
+            values.insert(TagField::Mood, t.mood);
+        auto scores = [](const QList<QPair<QString, double>> &l) {
+            std::vector<std::pair<QString, double>> v;
+            for (const auto &[k, x] : l)
+                v.emplace_back(k, x);
+            return QStringList{formatScores(v)};
+        };
+        if (!t.genreScores.isEmpty())
+            values.insert(TagField::GenreScores, scores(t.genreScores));
+        if (!t.moodScores.isEmpty())
+            values.insert(TagField::MoodScores, scores(t.moodScores));
+        if (values.isEmpty())
+            ctx.out << r.path << ": nothing above " << so.minConfidence << ", left as it is\n";
+        else
+            requests.push_back({r.path, values});
+    });
+    if (!done.started)
+        return Failure;
+    if (ctx.cancel)
+        return Cancelled;
+    // Analysis finishes in any order; write in the order the files were named.
+    std::sort(requests.begin(), requests.end(), [&](const TagChangeRequest &a, const TagChangeRequest &b) {
+        return files.indexOf(a.path) < files.indexOf(b.path);
+    });
+    if (requests.empty())
+        return done.failures > 0 ? Failure : Ok;
+    const int rc = previewAndWrite(ctx, p, requests, QStringLiteral("spectag tag --predicted (%1 files)").arg(requests.size()));
+    return rc == Ok && (done.failures > 0 || !missing.isEmpty()) ? int(PartialFailure) : rc;
+}
+
+int tagVerb(Context &ctx, const QStringList &args)
+{
+    QCommandLineParser p;
+    p.addPositionalArgument(QStringLiteral("files"), QStringLiteral("Audio files."), QStringLiteral("FILE..."));
+    p.addOptions({
+        {QStringLiteral("mood"), QStringLiteral("Moods, comma-separated (empty text removes the field)."), QStringLiteral("a,b")},
+        {QStringLiteral("genre"), QStringLiteral("Genres, comma-separated (empty text removes the field)."), QStringLiteral("x,y")},
+        {QStringLiteral("mood-scores"), QStringLiteral("Mood scores, e.g. 'happy=0.8,sad=0.1'."), QStringLiteral("scores")},
+        {QStringLiteral("genre-scores"), QStringLiteral("Genre scores, e.g. 'rock=0.7,jazz=0.2'."), QStringLiteral("scores")},
+        {QStringLiteral("dry-run"), QStringLiteral("Show the changes, write nothing.")},
+        {QStringLiteral("id3v2.3"), QStringLiteral("Write ID3v2.3 tags (MP3/WAV/AIFF); lists are joined with \"; \".")},
+        {QStringLiteral("id3v2.4"), QStringLiteral("Write ID3v2.4 tags (default: keep the file's version).")},
+        {QStringLiteral("show"), QStringLiteral("Only print what Spectag reads (same as `spectag tags`).")},
+        {QStringLiteral("catalog"), QStringLiteral("Catalog database holding the undo journal (and, with --predicted, the cached predictions)."), QStringLiteral("path")},
+        {QStringLiteral("predicted"), QStringLiteral("Write the model's predictions (files or folders; analysed ones are not decoded again).")},
+        {QStringLiteral("model"), QStringLiteral("--predicted: model file (default: the shipped model)."), QStringLiteral("file")},
+        {QStringLiteral("min-confidence"), QStringLiteral("--predicted: write a label only at this probability or above (default 0.5)."), QStringLiteral("x"), QStringLiteral("0.5")},
+        {QStringLiteral("vocabulary"), QStringLiteral("--predicted: mood words: everyday (happy/angry/sad/relaxed), gems (nine GEMS emotions) or both (default everyday)."), QStringLiteral("name"), QStringLiteral("everyday")},
+        {QStringLiteral("mood-words"), QStringLiteral("--predicted: everyday words per quadrant, e.g. 'Q1=upbeat,Q4=chill'."), QStringLiteral("map")},
+        {QStringLiteral("no-scores"), QStringLiteral("--predicted: do not write the namespaced score fields.")},
+    });
+    if (!parseArgs(ctx, p, args, QStringLiteral("Writes mood, genre and score tags safely (journaled, undoable).")))
+        return p.isSet(QStringLiteral("help")) ? Ok : Usage;
+    const QStringList files = p.positionalArguments();
+    if (files.isEmpty() || (p.isSet(QStringLiteral("id3v2.3")) && p.isSet(QStringLiteral("id3v2.4")))) {
+        ctx.err << p.helpText();
+        return Usage;
+    }
+    if (p.isSet(QStringLiteral("show")))
+        return showTags(ctx, files);
+    if (p.isSet(QStringLiteral("predicted")))
+        return tagPredicted(ctx, p);
+
+    TagValueMap values;
+    if (p.isSet(QStringLiteral("mood")))
+        values.insert(TagField::Mood, splitList(p.value(QStringLiteral("mood"))));
+    if (p.isSet(QStringLiteral("genre")))
+        values.insert(TagField::Genre, splitList(p.value(QStringLiteral("genre"))));
+    const std::pair<const char *, TagField> scoreOptions[] = {{"mood-scores", TagField::MoodScores},
+                                                              {"genre-scores", TagField::GenreScores}};
+    for (const auto &[option, field] : scoreOptions) {
+        if (!p.isSet(QLatin1String(option)))
+            continue;
+        QString error;
+        const auto scores = parseScores(p.value(QLatin1String(option)), &error);
+        if (!scores) {
+            ctx.err << "spectag: --" << option << ": " << error << '\n';
+            return Usage;
+        }
+        values.insert(field, scores->empty() ? QStringList() : QStringList{formatScores(*scores)});
+    }
+    if (values.isEmpty()) {
+        ctx.err << "spectag: nothing to write: give --mood, --genre, --mood-scores or --genre-scores\n";
+        return Usage;
+    }
+    std::vector<TagChangeRequest> requests;
+    for (const QString &f : files)
+        requests.push_back({f, values});
+    return previewAndWrite(ctx, p, requests, QStringLiteral("spectag tag (%1 files)").arg(files.size()));
 }
 
 int tagsVerb(Context &ctx, const QStringList &args)

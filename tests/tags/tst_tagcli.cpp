@@ -3,6 +3,9 @@
 
 #include "tags/tagfile.h"
 
+#include <QDir>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -30,6 +33,7 @@ private Q_SLOTS:
     void initTestCase();
     void dryRunTagShowUndo();
     void id3v23Warning();
+    void predictedTagsAndUndo();
     void usageErrors_data();
     void usageErrors();
 };
@@ -89,6 +93,60 @@ void TestTagCli::id3v23Warning()
     QVERIFY2(r.ok(), r.err.constData());
     QVERIFY2(r.out.contains("warning: ID3v2.3 has no multi-value genre frame"), r.out.constData());
     QVERIFY2(r.out.contains("\"Rock; Pop\""), r.out.constData());
+}
+
+void TestTagCli::predictedTagsAndUndo()
+{
+    QTemporaryDir dir;
+    const QString music = dir.filePath(QStringLiteral("music"));
+    QVERIFY(QDir().mkpath(music));
+    const QString a = testutil::makeAudio(music, QStringLiteral("a.flac"), 4.0, QStringLiteral("sine=frequency=220"));
+    const QString b = testutil::makeAudio(music, QStringLiteral("b.ogg"), 4.0, QStringLiteral("anoisesrc=color=pink"));
+    QVERIFY(!a.isEmpty() && !b.isEmpty());
+    const QString model = dir.filePath(QStringLiteral("m.stm")), catalog = dir.filePath(QStringLiteral("c.sqlite"));
+    testutil::ProcResult r = runSpectag({QStringLiteral("model"), QStringLiteral("init"), QStringLiteral("--arch"), QStringLiteral("spectag"),
+                                         QStringLiteral("--heads"), QStringLiteral("genre:single:rock,jazz;mood:multi:calm,power;quadrant:single:Q1,Q2,Q3,Q4"),
+                                         QStringLiteral("--out"), model});
+    QVERIFY2(r.ok(), r.err.constData());
+    // What the model says about a, from `analyze --json`: the tags must say the same.
+    r = runSpectag({QStringLiteral("analyze"), a, QStringLiteral("--model"), model, QStringLiteral("--json")});
+    QVERIFY2(r.ok(), r.err.constData());
+    const QJsonObject o = QJsonDocument::fromJson(r.out).object();
+    const QString genre = o.value(QLatin1String("genre")).toObject().value(QLatin1String("label")).toString();
+    const QString quadrant = o.value(QLatin1String("quadrant")).toObject().value(QLatin1String("label")).toString();
+    QVERIFY(!genre.isEmpty() && !quadrant.isEmpty());
+    const QHash<QString, QString> words{{QStringLiteral("Q1"), QStringLiteral("upbeat")}, {QStringLiteral("Q2"), QStringLiteral("angry")},
+                                        {QStringLiteral("Q3"), QStringLiteral("sad")}, {QStringLiteral("Q4"), QStringLiteral("relaxed")}};
+
+    const QStringList args{QStringLiteral("tag"), QStringLiteral("--predicted"), music, QStringLiteral("--model"), model,
+                           QStringLiteral("--catalog"), catalog, QStringLiteral("--min-confidence"), QStringLiteral("0"),
+                           QStringLiteral("--mood-words"), QStringLiteral("Q1=upbeat")};
+    r = runSpectag(args);
+    QVERIFY2(r.ok(), r.err.constData());
+    QVERIFY2(r.out.contains("2 written, 0 unchanged, 0 failed"), r.out.constData());
+    QCOMPARE(valuesOf(a, TagField::Genre), QStringList{genre});
+    QCOMPARE(valuesOf(a, TagField::Mood), QStringList{words.value(quadrant)});
+    QVERIFY(valuesOf(b, TagField::MoodScores).value(0).contains(QLatin1String("relaxed=")));
+
+    // Again: the predictions come from the catalog, nothing is decoded, nothing changes.
+    r = runSpectag(args);
+    QVERIFY2(r.ok(), r.err.constData());
+    QVERIFY2(r.err.contains("2 of 2 track(s) from cache, 0 decoded"), r.err.constData());
+    QVERIFY2(r.out.contains("0 written, 2 unchanged"), r.out.constData());
+
+    // A gate no prediction passes leaves the labels alone (scores are not claims: off here too).
+    r = runSpectag({QStringLiteral("tag"), QStringLiteral("--predicted"), a, QStringLiteral("--model"), model, QStringLiteral("--catalog"),
+                    catalog, QStringLiteral("--min-confidence"), QStringLiteral("1"), QStringLiteral("--no-scores")});
+    QVERIFY2(r.ok(), r.err.constData());
+    QVERIFY2(r.out.contains("left as it is"), r.out.constData());
+
+    r = runSpectag({QStringLiteral("undo"), QStringLiteral("--catalog"), catalog});
+    QVERIFY2(r.ok(), r.err.constData());
+    QCOMPARE(valuesOf(a, TagField::Genre), QStringList());
+    QCOMPARE(valuesOf(b, TagField::Mood), QStringList());
+
+    r = runSpectag({QStringLiteral("tag"), QStringLiteral("--predicted"), a, QStringLiteral("--vocabulary"), QStringLiteral("emoji")});
+    QCOMPARE(r.exitCode, 2);
 }
 
 void TestTagCli::usageErrors_data()
