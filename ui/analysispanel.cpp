@@ -1,5 +1,7 @@
 #include "analysispanel.h"
 
+#include "util/timeformat.h"
+
 #include "catalog/catalog.h"
 #include "inference/analysisqueue.h"
 #include "inference/catalogcache.h"
@@ -23,15 +25,6 @@ struct AnalysisPanel::Loaded {
     std::shared_ptr<Model> model;
     QString error;
 };
-
-namespace {
-QString formatEta(double seconds)
-{
-    const int s = int(seconds + 0.5);
-    return s >= 3600 ? QStringLiteral("%1:%2:%3").arg(s / 3600).arg(s / 60 % 60, 2, 10, QLatin1Char('0')).arg(s % 60, 2, 10, QLatin1Char('0'))
-                     : QStringLiteral("%1:%2").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
-}
-} // namespace
 
 AnalysisPanel::AnalysisPanel(Catalog *catalog, QWidget *parent)
     : QWidget(parent)
@@ -305,7 +298,7 @@ void AnalysisPanel::onProgress(const AnalysisProgress &p)
     if (p.failed > 0)
         text += tr(", %n failed", nullptr, p.failed);
     if (p.etaSeconds >= 0 && p.done < p.total)
-        text += tr(" \u2014 about %1 left").arg(formatEta(p.etaSeconds));
+        text += tr(" \u2014 about %1 left").arg(formatClock(p.etaSeconds));
     if (isPaused())
         text += tr(" (paused)");
     m_status->setText(text);

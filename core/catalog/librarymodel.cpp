@@ -1,5 +1,7 @@
 #include "catalog/librarymodel.h"
+
 #include "catalog/catalog.h"
+#include "util/timeformat.h"
 
 #include <QFileInfo>
 #include <QSet>
@@ -11,13 +13,6 @@ namespace spectag {
 namespace {
 
 constexpr int kFetchChunk = 500;  // ids per IN (...) query, well below SQLite's variable limit
-
-QString formatDuration(double seconds)
-{
-    const int s = int(seconds + 0.5);
-    return s >= 3600 ? QStringLiteral("%1:%2:%3").arg(s / 3600).arg(s / 60 % 60, 2, 10, QLatin1Char('0')).arg(s % 60, 2, 10, QLatin1Char('0'))
-                     : QStringLiteral("%1:%2").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
-}
 
 } // namespace
 
@@ -176,7 +171,7 @@ QVariant LibraryModel::data(const QModelIndex &index, int role) const
     case Album:
         return text(t.album);
     case Duration:
-        return sort ? QVariant(t.duration) : QVariant(formatDuration(t.duration));
+        return sort ? QVariant(t.duration) : QVariant(formatClock(t.duration));
     case Genre:
         // The prediction of the active model wins over the file's tag; the tool tip tells which.
         if (role == Qt::ToolTipRole)
