@@ -6,6 +6,7 @@
 #include "predictionspanel.h"
 #include "resources.h"
 #include "storedpredictions.h"
+#include "tagwritedialog.h"
 #include "trackview.h"
 
 #include "catalog/catalog.h"
@@ -37,6 +38,7 @@
 #include <QTableView>
 #include <QTreeView>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace spectag::ui {
 
@@ -95,6 +97,9 @@ MainWindow::MainWindow(const QString &catalogPath, const QString &modelPath, QWi
 
 MainWindow::~MainWindow()
 {
+    // An undo rewrites files and its journal lives in the catalog's file: it finishes first.
+    if (m_undo)
+        m_undo->waitForFinished();
     // Both join workers that write into the catalog, which (a child) would otherwise go first.
     delete m_analysis;
     delete m_importer;
@@ -267,6 +272,28 @@ void MainWindow::createActions()
     analysis->addAction(m_analysis->pauseAction());
     analysis->addAction(m_analysis->cancelAction());
 
+    QMenu *tags = menuBar()->addMenu(tr("&Tags"));
+    tags->setObjectName(QStringLiteral("tagsMenu"));
+    m_writeTags = tags->addAction(tr("&Write Tags\u2026"), this, &MainWindow::writeTags);
+    m_writeTags->setObjectName(QStringLiteral("writeTags"));
+    m_writeTags->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
+    m_writeTags->setToolTip(tr("Write the predicted genre and mood of the selected tracks into their files"));
+    m_undoTags = tags->addAction(tr("&Undo Last Tag Write"), this, &MainWindow::undoTagWrite);
+    m_undoTags->setObjectName(QStringLiteral("undoTagWrite"));
+    m_undoTags->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z));
+    m_undo = new QFutureWatcher<BatchOutcome>(this);
+    connect(m_undo, &QFutureWatcherBase::finished, this, [this] {
+        const BatchOutcome o = m_undo->result();
+        m_undoTags->setEnabled(true);
+        statusBar()->showMessage(o.batchId == 0 && o.files.empty() ? tr("Nothing undone: %1").arg(o.error)
+                                                                   : tr("Undo: %1").arg(outcomeSummary(o)),
+                                 8000);
+    });
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MainWindow::updateTagActions);
+    connect(m_catalog, &Catalog::predictionsChanged, this, &MainWindow::updateTagActions);
+    connect(m_analysis, &AnalysisPanel::modelReady, this, &MainWindow::updateTagActions);
+    updateTagActions();
+
     m_viewMenu = menuBar()->addMenu(tr("&View"));
     m_viewMenu->setObjectName(QStringLiteral("viewMenu"));
     QAction *find = m_viewMenu->addAction(tr("&Search Library"), this, [this] { m_search->setFocus(); m_search->selectAll(); });
@@ -373,6 +400,62 @@ QStringList MainWindow::selectedPaths() const
     for (const QModelIndex &row : m_table->selectionModel()->selectedRows(LibraryModel::Title))
         paths << row.data(LibraryModel::PathRole).toString();
     return paths;
+}
+
+std::vector<PredictedTrack> MainWindow::selectedPredictedTracks() const
+{
+    std::vector<PredictedTrack> tracks;
+    const auto model = m_catalog->activeModel();
+    // Labels and their order come from the loaded network, so only its own predictions qualify.
+    const ModelSpec *spec = m_analysis->modelSpec();
+    if (!model || !spec || !m_analysis->cache() || m_analysis->cache()->modelRecord().versionHash != model->versionHash)
+        return tracks;
+    for (const QModelIndex &row : m_table->selectionModel()->selectedRows(LibraryModel::Title)) {
+        if (!row.data(LibraryModel::AnalysedRole).toBool())
+            continue;
+        const auto prediction = m_catalog->prediction(row.data(LibraryModel::TrackIdRole).toLongLong(), model->id);
+        if (prediction)
+            tracks.push_back({row.data(LibraryModel::PathRole).toString(), headScores(*prediction, *spec)});
+    }
+    return tracks;
+}
+
+void MainWindow::updateTagActions()
+{
+    if (!m_writeTags)
+        return;
+    bool any = false;
+    if (m_analysis->modelSpec()) {
+        for (const QModelIndex &row : m_table->selectionModel()->selectedRows(LibraryModel::Title))
+            any = any || row.data(LibraryModel::AnalysedRole).toBool();
+    }
+    m_writeTags->setEnabled(any);
+}
+
+void MainWindow::writeTags()
+{
+    std::vector<PredictedTrack> tracks = selectedPredictedTracks();
+    if (tracks.empty()) {
+        statusBar()->showMessage(tr("Select tracks analysed with the loaded model to write their tags"), 8000);
+        return;
+    }
+    auto *dialog = new TagWriteDialog(m_catalog->path(), *m_analysis->modelSpec(), std::move(tracks), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &TagWriteDialog::writeFinished, this, [this](int written, int failed) {
+        statusBar()->showMessage(tr("Tags written to %n file(s)", nullptr, written)
+                                     + (failed ? tr("; %n file(s) failed", nullptr, failed) : QString()),
+                                 8000);
+    });
+    dialog->open();
+}
+
+void MainWindow::undoTagWrite()
+{
+    if (m_undo->isRunning())
+        return;
+    m_undoTags->setEnabled(false);
+    statusBar()->showMessage(tr("Undoing the last tag write\u2026"));
+    m_undo->setFuture(QtConcurrent::run(undoLastTagWrite, m_catalog->path()));
 }
 
 QList<HeadPrediction> MainWindow::storedPredictions(qint64 trackId) const

@@ -2,7 +2,10 @@
 
 #include "predictiontypes.h"
 
+#include <QFutureWatcher>
 #include <QMainWindow>
+
+#include <vector>
 
 class QLabel;
 class QLineEdit;
@@ -11,6 +14,7 @@ class QTreeView;
 class QFileSystemModel;
 
 namespace spectag {
+struct BatchOutcome;
 class Catalog;
 class LibraryModel;
 }
@@ -22,6 +26,7 @@ class LibraryImporter;
 class LibraryProxyModel;
 class PredictionsPanel;
 class TrackView;
+struct PredictedTrack;
 
 // The desktop application's main window: the library table in the centre (filtered by the search
 // syntax of SearchQuery), the track view, predictions and folder tree as dockable panels around it.
@@ -52,6 +57,10 @@ public:
     LibraryImporter *importer() const { return m_importer; }
     AnalysisPanel *analysisPanel() const { return m_analysis; }
     QStringList selectedPaths() const;  // the library table's selected tracks
+    QAction *writeTagsAction() const { return m_writeTags; }
+    QAction *undoTagWriteAction() const { return m_undoTags; }
+    // The selected tracks that have stored predictions of the loaded model (what Write Tags… writes).
+    std::vector<PredictedTrack> selectedPredictedTracks() const;
 
     // Whole-track predictions of the active model for a track, from the catalog (empty if none).
     QList<HeadPrediction> storedPredictions(qint64 trackId) const;
@@ -77,6 +86,9 @@ private:
     void onCurrentRowChanged();
     void showStoredPredictions();  // of the current row, into the predictions panel and timeline
     void updateCount();
+    void updateTagActions();
+    void writeTags();      // the preview dialog; it plans and writes in the background
+    void undoTagWrite();   // the last journaled batch, in the background
 
     Catalog *m_catalog = nullptr;
     LibraryModel *m_library = nullptr;
@@ -91,6 +103,9 @@ private:
     QFileSystemModel *m_folders = nullptr;
     QLabel *m_count = nullptr;
     QMenu *m_viewMenu = nullptr;
+    QAction *m_writeTags = nullptr;
+    QAction *m_undoTags = nullptr;
+    QFutureWatcher<BatchOutcome> *m_undo = nullptr;
     Theme m_theme = Theme::System;
 };
 

@@ -45,6 +45,21 @@ QList<HeadPrediction> headPredictions(const PredictionRecord &prediction, const 
     return heads;
 }
 
+std::vector<std::vector<float>> headScores(const PredictionRecord &prediction, const ModelSpec &spec)
+{
+    std::vector<std::vector<float>> heads;
+    for (const HeadSpec &h : spec.heads) {
+        const QJsonObject scores = prediction.scores.value(h.name).toObject();
+        std::vector<float> v;
+        if (!scores.isEmpty()) {
+            for (const QString &label : h.labels)
+                v.push_back(float(scores.value(label).toDouble()));
+        }
+        heads.push_back(std::move(v));
+    }
+    return heads;
+}
+
 QList<SegmentPrediction> segmentPredictions(const PredictionRecord &prediction)
 {
     QList<SegmentPrediction> out;

@@ -16,4 +16,8 @@ QList<HeadPrediction> headPredictions(const PredictionRecord &prediction, const 
 // its probability. Empty when the row has no readable timeline.
 QList<SegmentPrediction> segmentPredictions(const PredictionRecord &prediction);
 
+// The stored whole-track scores as suggestTags() takes them: one vector per head of `spec`, in
+// its label order; a head the row does not have stays empty (and is then left out).
+std::vector<std::vector<float>> headScores(const PredictionRecord &prediction, const ModelSpec &spec);
+
 } // namespace spectag::ui
