@@ -42,29 +42,11 @@ QString fieldTitle(TagField field)
     return {};
 }
 
-QStringList scoreText(const QList<QPair<QString, double>> &scores)
-{
-    std::vector<std::pair<QString, double>> v;
-    for (const auto &[label, p] : scores)
-        v.emplace_back(label, p);
-    return QStringList{formatScores(v)};
-}
-
 // The same request tag --predicted builds: a field the model is not confident about is left as
 // it is, never removed.
 TagValueMap suggestedValues(const ModelSpec &spec, const PredictedTrack &track, const TagSuggestionOptions &options)
 {
-    const TagSuggestion t = suggestTags(spec, track.heads, options);
-    TagValueMap values;
-    if (!t.genre.isEmpty())
-        values.insert(TagField::Genre, t.genre);
-    if (!t.mood.isEmpty())
-        values.insert(TagField::Mood, t.mood);
-    if (!t.genreScores.isEmpty())
-        values.insert(TagField::GenreScores, scoreText(t.genreScores));
-    if (!t.moodScores.isEmpty())
-        values.insert(TagField::MoodScores, scoreText(t.moodScores));
-    return values;
+    return toTagValues(suggestTags(spec, track.heads, options));
 }
 
 } // namespace

@@ -181,22 +181,7 @@ int tagPredicted(Context &ctx, const QCommandLineParser &p)
     const AnalysisRunResult done = runAnalysis(ctx, files, run, [&](const ModelSpec &spec, const TrackResult &r) {
         if (!r.ok())
             return;
-        const TagSuggestion t = suggestTags(spec, r.heads, so);
-        TagValueMap values;
-        if (!t.genre.isEmpty())
-            values.insert(TagField::Genre, t.genre);
-        if (!t.mood.isEmpty())
-            values.insert(TagField::Mood, t.mood);
-        auto scores = [](const QList<QPair<QString, double>> &l) {
-            std::vector<std::pair<QString, double>> v;
-            for (const auto &[k, x] : l)
-                v.emplace_back(k, x);
-            return QStringList{formatScores(v)};
-        };
-        if (!t.genreScores.isEmpty())
-            values.insert(TagField::GenreScores, scores(t.genreScores));
-        if (!t.moodScores.isEmpty())
-            values.insert(TagField::MoodScores, scores(t.moodScores));
+        const TagValueMap values = toTagValues(suggestTags(spec, r.heads, so));
         if (values.isEmpty())
             ctx.out << r.path << ": nothing above " << so.minConfidence << ", left as it is\n";
         else

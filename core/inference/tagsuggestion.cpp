@@ -84,6 +84,26 @@ TagSuggestion suggestTags(const ModelSpec &spec, const std::vector<std::vector<f
     return s;
 }
 
+TagValueMap toTagValues(const TagSuggestion &t)
+{
+    auto scoreText = [](const QList<QPair<QString, double>> &scores) {
+        std::vector<std::pair<QString, double>> v;
+        for (const auto &[label, p] : scores)
+            v.emplace_back(label, p);
+        return QStringList{formatScores(v)};
+    };
+    TagValueMap values;
+    if (!t.genre.isEmpty())
+        values.insert(TagField::Genre, t.genre);
+    if (!t.mood.isEmpty())
+        values.insert(TagField::Mood, t.mood);
+    if (!t.genreScores.isEmpty())
+        values.insert(TagField::GenreScores, scoreText(t.genreScores));
+    if (!t.moodScores.isEmpty())
+        values.insert(TagField::MoodScores, scoreText(t.moodScores));
+    return values;
+}
+
 MoodVocabulary parseMoodVocabulary(const QString &name, bool *ok)
 {
     *ok = true;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/modelspec.h"
+#include "tags/tagfields.h"
 
 #include <QHash>
 #include <QList>
@@ -38,6 +39,10 @@ struct TagSuggestion {
 // head the everyday vocabulary falls back to the mood head's labels.
 TagSuggestion suggestTags(const ModelSpec &spec, const std::vector<std::vector<float>> &heads,
                           const TagSuggestionOptions &options);
+
+// The tag write a suggestion asks for (CLI `tag --predicted` and the GUI's Write Tags… alike):
+// only the fields that have values, scores in the namespaced score fields.
+TagValueMap toTagValues(const TagSuggestion &suggestion);
 
 MoodVocabulary parseMoodVocabulary(const QString &name, bool *ok);
 

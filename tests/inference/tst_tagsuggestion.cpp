@@ -84,6 +84,20 @@ private Q_SLOTS:
         QVERIFY(t.genre.isEmpty() && t.mood.isEmpty() && t.genreScores.isEmpty() && t.moodScores.isEmpty());
     }
 
+    void tagValues()
+    {
+        TagValueMap v = toTagValues(suggestTags(threeHeads(), kScores, {}));
+        QCOMPARE(v.value(TagField::Genre), QStringList{QStringLiteral("classical")});
+        QCOMPARE(v.value(TagField::Mood), QStringList{QStringLiteral("relaxed")});
+        QCOMPARE(v.value(TagField::MoodScores).size(), 1);
+        QVERIFY(v.value(TagField::MoodScores).first().startsWith(QLatin1String("relaxed=0.7")));
+        TagSuggestionOptions o;
+        o.minConfidence = 0.99;
+        o.scores = false;
+        v = toTagValues(suggestTags(threeHeads(), kScores, o));
+        QVERIFY2(v.isEmpty(), "fields without a confident value must not be in the write (that would clear them)");
+    }
+
     void vocabularyNames()
     {
         bool ok = false;
