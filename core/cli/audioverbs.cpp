@@ -63,21 +63,6 @@ FrontEnd frontEndFromOptions(const QCommandLineParser &p, QString *error)
     return f;
 }
 
-bool parse(Context &ctx, QCommandLineParser &p, const QStringList &args, const QString &description)
-{
-    p.setApplicationDescription(description);
-    p.addHelpOption();
-    if (!p.parse(args)) {
-        ctx.err << "spectag: " << p.errorText() << '\n';
-        return false;
-    }
-    if (p.isSet(QStringLiteral("help"))) {
-        ctx.out << p.helpText();
-        return false;
-    }
-    return true;
-}
-
 int decodeVerb(Context &ctx, const QStringList &args)
 {
     QCommandLineParser p;
@@ -87,7 +72,7 @@ int decodeVerb(Context &ctx, const QStringList &args)
         {QStringLiteral("raw"), QStringLiteral("Write the mono float32 little-endian PCM of the (single) file here."), QStringLiteral("out")},
         {QStringLiteral("json"), QStringLiteral("One JSON object per file.")},
     });
-    if (!parse(ctx, p, args, QStringLiteral("Decodes audio to mono float32 and reports what was found.")))
+    if (!parseVerbArgs(ctx, p, args, QStringLiteral("Decodes audio to mono float32 and reports what was found.")))
         return p.isSet(QStringLiteral("help")) ? Ok : Usage;
     const QStringList files = p.positionalArguments();
     const int rate = p.value(QStringLiteral("rate")).toInt();
@@ -162,7 +147,7 @@ int melVerb(Context &ctx, const QStringList &args)
         {QStringLiteral("npy"), QStringLiteral("Write the matrix as NumPy .npy (frames x bins, float32)."), QStringLiteral("out.npy")},
         {QStringLiteral("max-seconds"), QStringLiteral("Only the first N seconds."), QStringLiteral("n")},
     });
-    if (!parse(ctx, p, args, QStringLiteral("Computes the (mel) spectrogram of an audio file.")))
+    if (!parseVerbArgs(ctx, p, args, QStringLiteral("Computes the (mel) spectrogram of an audio file.")))
         return p.isSet(QStringLiteral("help")) ? Ok : Usage;
     if (p.positionalArguments().size() != 1) {
         ctx.err << p.helpText();

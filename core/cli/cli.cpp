@@ -103,4 +103,19 @@ int run(const QStringList &args, const Hooks &hooks)
     return Usage;
 }
 
+bool parseVerbArgs(Context &ctx, QCommandLineParser &p, const QStringList &args, const QString &description)
+{
+    p.setApplicationDescription(description);
+    p.addHelpOption();
+    if (!p.parse(args)) {
+        ctx.err << "spectag: " << p.errorText() << '\n';
+        return false;
+    }
+    if (p.isSet(QStringLiteral("help"))) {
+        ctx.out << p.helpText();
+        return false;
+    }
+    return true;
+}
+
 } // namespace spectag::cli

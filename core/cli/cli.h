@@ -3,6 +3,7 @@
 #include "dsp/melspectrogram.h"
 
 #include <QString>
+#include <QCommandLineParser>
 #include <QStringList>
 #include <QTextStream>
 
@@ -39,6 +40,11 @@ bool isCliInvocation(const QStringList &args);
 int run(const QStringList &args, const Hooks &hooks);
 
 const std::vector<Verb> &verbs();
+
+// Adds --help, sets the description and parses a verb's arguments (args[0] is the verb). False
+// when the verb should stop: a parse error (reported on err) or --help (printed on out); the
+// caller tells them apart with p.isSet("help").
+bool parseVerbArgs(Context &ctx, QCommandLineParser &p, const QStringList &args, const QString &description);
 QString globalHelp();
 
 // Registration, one function per area (explicit calls: static registrars in static libs are

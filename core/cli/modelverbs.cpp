@@ -14,21 +14,6 @@ namespace spectag::cli {
 
 namespace {
 
-bool parseArgs(Context &ctx, QCommandLineParser &p, const QStringList &args, const QString &description)
-{
-    p.setApplicationDescription(description);
-    p.addHelpOption();
-    if (!p.parse(args)) {
-        ctx.err << "spectag: " << p.errorText() << '\n';
-        return false;
-    }
-    if (p.isSet(QStringLiteral("help"))) {
-        ctx.out << p.helpText();
-        return false;
-    }
-    return true;
-}
-
 QString describeHead(const HeadSpec &h)
 {
     return QStringLiteral("%1 (%2): %3").arg(h.name, HeadSpec::kindName(h.kind), h.labels.join(QStringLiteral(", ")));
@@ -51,7 +36,7 @@ int analyzeVerb(Context &ctx, const QStringList &args)
                                                    "(a file analysed before by the same model is not decoded again)."),
          QStringLiteral("file")},
     });
-    if (!parseArgs(ctx, p, args, QStringLiteral("Predicts mood and genre of audio files with a model.")))
+    if (!parseVerbArgs(ctx, p, args, QStringLiteral("Predicts mood and genre of audio files with a model.")))
         return p.isSet(QStringLiteral("help")) ? Ok : Usage;
     bool ok = true;
     const Model::Device device = Model::parseDevice(p.value(QStringLiteral("device")), &ok);
@@ -123,7 +108,7 @@ int modelInfo(Context &ctx, const QStringList &args)
     // args[0] is "info", which QCommandLineParser takes as the program name.
     p.addPositionalArgument(QStringLiteral("file"), QStringLiteral("Model file."), QStringLiteral("FILE"));
     p.addOption({QStringLiteral("json"), QStringLiteral("Print the spec as JSON.")});
-    if (!parseArgs(ctx, p, args, QStringLiteral("Describes a model file.")))
+    if (!parseVerbArgs(ctx, p, args, QStringLiteral("Describes a model file.")))
         return p.isSet(QStringLiteral("help")) ? Ok : Usage;
     if (p.positionalArguments().size() != 1) {
         ctx.err << p.helpText();
@@ -169,7 +154,7 @@ int modelInit(Context &ctx, const QStringList &args)
         {QStringLiteral("out"), QStringLiteral("Model file to write."), QStringLiteral("file")},
         {QStringLiteral("seed"), QStringLiteral("Random seed (default 0)."), QStringLiteral("n"), QStringLiteral("0")},
     });
-    if (!parseArgs(ctx, p, args, QStringLiteral("Writes a randomly initialised model file (for tests and benchmarks).")))
+    if (!parseVerbArgs(ctx, p, args, QStringLiteral("Writes a randomly initialised model file (for tests and benchmarks).")))
         return p.isSet(QStringLiteral("help")) ? Ok : Usage;
     if (!p.isSet(QStringLiteral("heads")) || !p.isSet(QStringLiteral("out"))) {
         ctx.err << p.helpText();

@@ -15,21 +15,6 @@ namespace spectag::cli {
 
 namespace {
 
-bool parseArgs(Context &ctx, QCommandLineParser &p, const QStringList &args, const QString &description)
-{
-    p.setApplicationDescription(description);
-    p.addHelpOption();
-    if (!p.parse(args)) {
-        ctx.err << "spectag: " << p.errorText() << '\n';
-        return false;
-    }
-    if (p.isSet(QStringLiteral("help"))) {
-        ctx.out << p.helpText();
-        return false;
-    }
-    return true;
-}
-
 QString shown(const QStringList &values)
 {
     return values.isEmpty() ? QStringLiteral("(none)") : values.join(QLatin1String("; "));
@@ -222,7 +207,7 @@ int tagVerb(Context &ctx, const QStringList &args)
         {QStringLiteral("mood-words"), QStringLiteral("--predicted: everyday words per quadrant, e.g. 'Q1=upbeat,Q4=chill'."), QStringLiteral("map")},
         {QStringLiteral("no-scores"), QStringLiteral("--predicted: do not write the namespaced score fields.")},
     });
-    if (!parseArgs(ctx, p, args, QStringLiteral("Writes mood, genre and score tags safely (journaled, undoable).")))
+    if (!parseVerbArgs(ctx, p, args, QStringLiteral("Writes mood, genre and score tags safely (journaled, undoable).")))
         return p.isSet(QStringLiteral("help")) ? Ok : Usage;
     const QStringList files = p.positionalArguments();
     if (files.isEmpty() || (p.isSet(QStringLiteral("id3v2.3")) && p.isSet(QStringLiteral("id3v2.4")))) {
@@ -266,7 +251,7 @@ int tagsVerb(Context &ctx, const QStringList &args)
 {
     QCommandLineParser p;
     p.addPositionalArgument(QStringLiteral("files"), QStringLiteral("Audio files."), QStringLiteral("FILE..."));
-    if (!parseArgs(ctx, p, args, QStringLiteral("Prints the tags and audio properties Spectag reads.")))
+    if (!parseVerbArgs(ctx, p, args, QStringLiteral("Prints the tags and audio properties Spectag reads.")))
         return p.isSet(QStringLiteral("help")) ? Ok : Usage;
     if (p.positionalArguments().isEmpty()) {
         ctx.err << p.helpText();
@@ -283,7 +268,7 @@ int undoVerb(Context &ctx, const QStringList &args)
         {QStringLiteral("list"), QStringLiteral("List the journaled batches.")},
         {QStringLiteral("catalog"), QStringLiteral("Catalog database holding the undo journal."), QStringLiteral("path")},
     });
-    if (!parseArgs(ctx, p, args, QStringLiteral("Restores the tags a `spectag tag` batch replaced.")))
+    if (!parseVerbArgs(ctx, p, args, QStringLiteral("Restores the tags a `spectag tag` batch replaced.")))
         return p.isSet(QStringLiteral("help")) ? Ok : Usage;
     qint64 batch = 0;
     if (p.isSet(QStringLiteral("batch"))) {
