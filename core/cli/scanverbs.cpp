@@ -50,10 +50,6 @@ int exitCodeFor(const ScanStats &s)
 int scanVerb(Context &ctx, const QStringList &args)
 {
     QCommandLineParser p;
-    p.setApplicationDescription(QStringLiteral(
-        "Adds the audio files under DIR to the catalog: new files are read (tags, audio properties, "
-        "fingerprint), unchanged ones skipped, moved ones followed, deleted ones marked missing."));
-    p.addHelpOption();
     p.addPositionalArgument(QStringLiteral("dirs"), QStringLiteral("Folders (or files) to scan."), QStringLiteral("DIR..."));
     p.addOptions({
         {QStringLiteral("catalog"), QStringLiteral("Catalog database (default %1).").arg(paths::defaultCatalogPath()), QStringLiteral("path")},
@@ -61,14 +57,10 @@ int scanVerb(Context &ctx, const QStringList &args)
         {QStringLiteral("watch"), QStringLiteral("Keep watching the folders and rescan on changes until interrupted.")},
         {QStringLiteral("threads"), QStringLiteral("Reader threads (default: cores, at least 2)."), QStringLiteral("n")},
     });
-    if (!p.parse(args)) {
-        ctx.err << "spectag: " << p.errorText() << '\n';
-        return Usage;
-    }
-    if (p.isSet(QStringLiteral("help"))) {
-        ctx.out << p.helpText();
-        return Ok;
-    }
+    if (!parseVerbArgs(ctx, p, args, QStringLiteral(
+        "Adds the audio files under DIR to the catalog: new files are read (tags, audio properties, "
+        "fingerprint), unchanged ones skipped, moved ones followed, deleted ones marked missing.")))
+        return p.isSet(QStringLiteral("help")) ? Ok : Usage;
     const QStringList dirs = p.positionalArguments();
     if (dirs.isEmpty()) {
         ctx.err << p.helpText();

@@ -221,8 +221,6 @@ int crossValidateVerb(Context &ctx, const QCommandLineParser &p, const QStringLi
 int trainVerb(Context &ctx, const QStringList &args)
 {
     QCommandLineParser p;
-    p.setApplicationDescription(QStringLiteral("Trains (or fine-tunes) a model on labelled audio and writes a model file."));
-    p.addHelpOption();
     addDataOptions(p);
     const TrainConfig d;
     p.addOptions({
@@ -251,14 +249,8 @@ int trainVerb(Context &ctx, const QStringList &args)
         {QStringLiteral("folds"), QStringLiteral("Stratified, grouped k-fold cross-validation instead of one model: prints mean ± std per metric."), QStringLiteral("k")},
         {QStringLiteral("report"), QStringLiteral("Cross-validation: write per-fold and summary metrics as JSON here."), QStringLiteral("file")},
     });
-    if (!p.parse(args)) {
-        ctx.err << "spectag: " << p.errorText() << '\n';
-        return Usage;
-    }
-    if (p.isSet(QStringLiteral("help"))) {
-        ctx.out << p.helpText();
-        return Ok;
-    }
+    if (!parseVerbArgs(ctx, p, args, QStringLiteral("Trains (or fine-tunes) a model on labelled audio and writes a model file.")))
+        return p.isSet(QStringLiteral("help")) ? Ok : Usage;
     const int folds = p.isSet(QStringLiteral("folds")) ? p.value(QStringLiteral("folds")).toInt() : 0;
     if (p.isSet(QStringLiteral("folds")) && folds < 2) {
         ctx.err << "spectag: --folds needs k >= 2\n";
@@ -351,8 +343,6 @@ int trainVerb(Context &ctx, const QStringList &args)
 int evaluateVerb(Context &ctx, const QStringList &args)
 {
     QCommandLineParser p;
-    p.setApplicationDescription(QStringLiteral("Prints the full metric table of a model on labelled audio."));
-    p.addHelpOption();
     addDataOptions(p);
     p.addOptions({
         {QStringLiteral("model"), QStringLiteral("Model file."), QStringLiteral("file")},
@@ -360,14 +350,8 @@ int evaluateVerb(Context &ctx, const QStringList &args)
          QStringLiteral("part"), QStringLiteral("test")},
         {QStringLiteral("json"), QStringLiteral("Print the metrics as JSON.")},
     });
-    if (!p.parse(args)) {
-        ctx.err << "spectag: " << p.errorText() << '\n';
-        return Usage;
-    }
-    if (p.isSet(QStringLiteral("help"))) {
-        ctx.out << p.helpText();
-        return Ok;
-    }
+    if (!parseVerbArgs(ctx, p, args, QStringLiteral("Prints the full metric table of a model on labelled audio.")))
+        return p.isSet(QStringLiteral("help")) ? Ok : Usage;
     ModelFile mf;
     QString err;
     if (!p.isSet(QStringLiteral("model")) || !readModelFile(p.value(QStringLiteral("model")), &mf, &err)) {
