@@ -77,8 +77,20 @@ public:
     std::optional<PredictionRecord> cachedPrediction(const QByteArray &fingerprint, const QString &modelHash) const;
 
     // --- annotations
+    // Annotations are an append-only history: a correction adds a row (value 1 = the label
+    // applies, 0 = it does not) and the newest row per (track, segment, head, label) is what
+    // counts (effectiveAnnotations). Undoing a correction removes its row.
     qint64 addAnnotation(const Annotation &annotation);
+    // Several rows in one transaction (one keyboard toggle, one drop of many tracks): all or none.
+    bool addAnnotations(const QList<Annotation> &annotations);
     QList<Annotation> annotations(qint64 trackId) const;
+    // Every annotation of the catalog (optionally of one source), in insertion order.
+    QList<Annotation> allAnnotations(std::optional<Annotation::Source> source = std::nullopt) const;
+    // The newest row per (track, segment, head, label), optionally of one source, in insertion order.
+    QList<Annotation> effectiveAnnotations(std::optional<Annotation::Source> source = std::nullopt,
+                                           qint64 trackId = 0) const;
+    // Track ids with at least one human annotation.
+    QList<qint64> annotatedTrackIds() const;
     bool removeAnnotation(qint64 id);
 
     // --- playlists (items keep their order in `position`, 0-based and dense)
@@ -108,6 +120,7 @@ public:
 Q_SIGNALS:
     void tracksChanged(const QList<qint64> &ids);   // inserted, updated, moved or marked missing
     void predictionsChanged(const QList<qint64> &trackIds);
+    void annotationsChanged(const QList<qint64> &trackIds);  // added or removed
     void activeModelChanged();
     void playlistsChanged();                        // created, renamed or removed
     void playlistChanged(qint64 playlistId);        // items changed
