@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "analysispanel.h"
+#include "finetunedialog.h"
 #include "libraryimporter.h"
 #include "libraryproxymodel.h"
 #include "predictionspanel.h"
@@ -148,7 +149,29 @@ void MainWindow::init(const QString &catalogPath, const QString &modelPath)
     updateCount();
     resize(1280, 800);
     restoreLayout();
-    m_analysis->loadModel(modelPath.isEmpty() ? paths::defaultModelPath() : modelPath);
+    // The catalog's active model (a fine-tuned one, once activated) unless one was named.
+    QString model = modelPath;
+    if (model.isEmpty())
+        if (const auto active = m_catalog->activeModel(); active && QFileInfo::exists(active->filePath))
+            model = active->filePath;
+    m_analysis->loadModel(model.isEmpty() ? paths::defaultModelPath() : model);
+}
+
+void MainWindow::showFineTuning()
+{
+    if (!m_fineTune) {
+        const QString modelsDir = QDir(QFileInfo(m_catalog->path()).absolutePath()).filePath(QStringLiteral("models"));
+        m_fineTune = new FineTuneDialog(m_catalog, m_analysis->modelPath(), modelsDir, this);
+        connect(m_fineTune, &FineTuneDialog::modelActivated, this, [this](const QString &path) {
+            m_analysis->loadModel(path);
+            statusBar()->showMessage(tr("Analysing with the fine-tuned model %1").arg(QFileInfo(path).fileName()), 8000);
+        });
+    } else if (!m_fineTune->isVisible()) {
+        m_fineTune->setBaseModel(m_analysis->modelPath());
+    }
+    m_fineTune->show();
+    m_fineTune->raise();
+    m_fineTune->activateWindow();
 }
 
 void MainWindow::createCentral()
@@ -271,6 +294,10 @@ void MainWindow::createActions()
     analysis->addSeparator();
     analysis->addAction(m_analysis->pauseAction());
     analysis->addAction(m_analysis->cancelAction());
+    analysis->addSeparator();
+    QAction *fineTune = analysis->addAction(tr("&Fine-Tune Model on Annotations\u2026"), this, &MainWindow::showFineTuning);
+    fineTune->setObjectName(QStringLiteral("fineTune"));
+    fineTune->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M));
 
     QMenu *tags = menuBar()->addMenu(tr("&Tags"));
     tags->setObjectName(QStringLiteral("tagsMenu"));

@@ -22,6 +22,7 @@ class LibraryModel;
 namespace spectag::ui {
 
 class AnalysisPanel;
+class FineTuneDialog;
 class LibraryImporter;
 class LibraryProxyModel;
 class PredictionsPanel;
@@ -59,6 +60,7 @@ public:
     QStringList selectedPaths() const;  // the library table's selected tracks
     QAction *writeTagsAction() const { return m_writeTags; }
     QAction *undoTagWriteAction() const { return m_undoTags; }
+    FineTuneDialog *fineTuneDialog() const { return m_fineTune; }
     // The selected tracks that have stored predictions of the loaded model (what Write Tags… writes).
     std::vector<PredictedTrack> selectedPredictedTracks() const;
 
@@ -89,6 +91,7 @@ private:
     void updateTagActions();
     void writeTags();      // the preview dialog; it plans and writes in the background
     void undoTagWrite();   // the last journaled batch, in the background
+    void showFineTuning(); // the fine-tuning dialog (one, non-modal)
 
     Catalog *m_catalog = nullptr;
     LibraryModel *m_library = nullptr;
@@ -106,6 +109,7 @@ private:
     QAction *m_writeTags = nullptr;
     QAction *m_undoTags = nullptr;
     QFutureWatcher<BatchOutcome> *m_undo = nullptr;
+    FineTuneDialog *m_fineTune = nullptr;
     Theme m_theme = Theme::System;
 };
 
