@@ -22,6 +22,7 @@ class LibraryModel;
 namespace spectag::ui {
 
 class AnalysisPanel;
+struct AppSettings;
 class FineTuneDialog;
 class LibraryImporter;
 class LibraryProxyModel;
@@ -92,6 +93,8 @@ private:
     void writeTags();      // the preview dialog; it plans and writes in the background
     void undoTagWrite();   // the last journaled batch, in the background
     void showFineTuning(); // the fine-tuning dialog (one, non-modal)
+    void showSettings();
+    void applySettings(const AppSettings &before, const AppSettings &after, const QStringList &addedFolders);
 
     Catalog *m_catalog = nullptr;
     LibraryModel *m_library = nullptr;
