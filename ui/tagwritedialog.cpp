@@ -310,7 +310,20 @@ void TagWriteDialog::write()
     m_minConfidence->setEnabled(false);
     m_vocabulary->setEnabled(false);
     const QString description = tr("Write Tags (%n file(s))", nullptr, int(m_plans.size()));
-    m_writer.setFuture(QtConcurrent::run([path = m_journalPath, plans = m_plans, description, writeOptions = m_writeOptions, cancel = m_cancel] {
+    m_bar->setRange(0, int(m_plans.size()));
+    m_bar->setValue(0);
+    // Per-file progress arrives on the writing thread; queued to this dialog, which outlives the
+    // worker (the destructor cancels and waits).
+    const BatchProgress progress = [this](int done, int total, const QString &file) {
+        QMetaObject::invokeMethod(this, [this, done, total, file] {
+            m_bar->setRange(0, total);
+            m_bar->setValue(done);
+            m_bar->setFormat(QStringLiteral("%v / %m"));
+            if (!file.isEmpty())
+                m_status->setText(tr("Writing %1 (%2 of %3)\u2026").arg(QFileInfo(file).fileName()).arg(done + 1).arg(total));
+        }, Qt::QueuedConnection);
+    };
+    m_writer.setFuture(QtConcurrent::run([path = m_journalPath, plans = m_plans, description, writeOptions = m_writeOptions, cancel = m_cancel, progress] {
         // The journal's database connection belongs to the thread that opens it.
         TagJournal journal(path);
         if (!journal.open()) {
@@ -318,7 +331,7 @@ void TagWriteDialog::write()
             o.error = journal.error();
             return o;
         }
-        return applyTagWrites(journal, plans, description, writeOptions, cancel.get());
+        return applyTagWrites(journal, plans, description, writeOptions, cancel.get(), 0, progress);
     }));
 }
 
