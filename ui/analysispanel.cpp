@@ -115,9 +115,9 @@ void AnalysisPanel::loadModel(const QString &path)
     m_loading = true;
     updateActions();
     // Reading the weights and moving them to the GPU can take seconds: never on the GUI thread.
-    m_loader.setFuture(QtConcurrent::run([path] {
+    m_loader.setFuture(QtConcurrent::run([path, device = m_device] {
         auto r = std::make_shared<Loaded>();
-        r->model = Model::load(path, &r->error, Model::Device::Auto);
+        r->model = Model::load(path, &r->error, device);
         return r;
     }));
 }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "model/model.h"
+
 #include <QFutureWatcher>
 #include <QSet>
 #include <QWidget>
@@ -48,6 +50,9 @@ public:
 
     // Decoding threads of the queue made when the next model is ready (<= 0: all cores but one).
     void setDecodeThreads(int n) { m_decodeThreads = n; }
+    // Where the next loadModel() runs the network (Auto: CUDA when LibTorch has a GPU).
+    void setDevice(Model::Device device) { m_device = device; }
+    Model::Device device() const { return m_device; }
     // Where "Analyse selected" gets the library's selected paths (the main window's table).
     void setSelectionProvider(std::function<QStringList()> provider) { m_selection = std::move(provider); }
 
@@ -91,6 +96,7 @@ private:
     std::unique_ptr<AnalysisQueue> m_queue;
     QFutureWatcher<std::shared_ptr<Loaded>> m_loader;
     QString m_modelPath;
+    Model::Device m_device = Model::Device::Auto;
     bool m_loading = false;
     std::function<QStringList()> m_selection;
     QSet<QString> m_queued;

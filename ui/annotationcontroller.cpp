@@ -2,6 +2,7 @@
 
 #include "analysispanel.h"
 #include "annotationmode.h"
+#include "appsettings.h"
 #include "libraryproxymodel.h"
 #include "mainwindow.h"
 #include "predictionspanel.h"
@@ -13,15 +14,21 @@
 #include "catalog/librarymodel.h"
 #include "catalog/reviewqueuemodel.h"
 #include "model/modelspec.h"
+#include "training/datasetcatalog.h"
+#include "training/trainingdata.h"
 
 #include <QAction>
+#include <QDir>
 #include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QJsonArray>
 #include <QLineEdit>
 #include <QMap>
 #include <QMenu>
+#include <QMessageBox>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTableView>
@@ -31,7 +38,7 @@
 namespace spectag::ui {
 
 namespace {
-const QString kAnnotatorKey = QStringLiteral("annotation/annotator");
+const QString kAnnotatorKey = QString::fromLatin1(AppSettings::kAnnotator);  // shared with the Settings dialog
 
 // Segment bounds to the centisecond: the catalog keys segments by their bounds, so a label added
 // to a region later must name the very same bounds.
@@ -141,7 +148,7 @@ void AnnotationController::createMenu()
 QString AnnotationController::annotatorName()
 {
     const QString name = QSettings().value(kAnnotatorKey).toString().trimmed();
-    return name.isEmpty() ? qEnvironmentVariable("USER") : name;
+    return name.isEmpty() ? AppSettings::defaultAnnotator() : name;
 }
 
 void AnnotationController::setAnnotatorName(const QString &name)
@@ -357,9 +364,53 @@ void AnnotationController::onModelReady()
     m_queue->setHeadKinds(kinds);
 }
 
+bool AnnotationController::exportManifestTo(const QString &path, QString *error, int *items, int *issues)
+{
+    training::CatalogDatasetOptions options;
+    // The loaded network's heads and label order, so the manifest trains (or fine-tunes) a model
+    // with the same outputs; without one the heads are discovered from the annotations.
+    if (const ModelSpec *spec = m_window->analysisPanel()->modelSpec())
+        options.spec = trainingdata::datasetSpec(*spec);
+    const training::Dataset ds = training::loadCatalogAnnotations(*m_window->catalog(), options);
+    if (items)
+        *items = int(ds.items.size());
+    if (issues)
+        *issues = int(ds.issues.size());
+    if (ds.isEmpty()) {
+        if (error)
+            *error = ds.issues.isEmpty() ? tr("There are no human annotations to export yet.")
+                                         : tr("No annotation could be exported: %1").arg(ds.issues.first().toString());
+        return false;
+    }
+    QString why;
+    if (!ds.writeJsonl(path, &why)) {
+        if (error)
+            *error = why;
+        return false;
+    }
+    return true;
+}
+
 void AnnotationController::exportManifest()
 {
-    m_window->statusBar()->showMessage(tr("Exporting annotations is not available yet"), 5000);
+    const QString dir = QFileInfo(m_window->catalog()->path()).absolutePath();
+    QString path = QFileDialog::getSaveFileName(m_window, tr("Export Annotations as Training Manifest"),
+                                                QDir(dir).filePath(QStringLiteral("annotations.jsonl")),
+                                                tr("JSON Lines manifests (*.jsonl)"));
+    if (path.isEmpty())
+        return;
+    if (!path.endsWith(QLatin1String(".jsonl")) && !path.endsWith(QLatin1String(".ndjson")))
+        path += QLatin1String(".jsonl");  // loadManifest() picks the format by extension
+    QString error;
+    int items = 0, issues = 0;
+    if (!exportManifestTo(path, &error, &items, &issues)) {
+        QMessageBox::warning(m_window, tr("Export Annotations"), error);
+        return;
+    }
+    m_window->statusBar()->showMessage(issues ? tr("Exported %n annotated item(s) to %1; %2 annotation(s) left out", nullptr, items)
+                                                    .arg(QDir::toNativeSeparators(path)).arg(issues)
+                                              : tr("Exported %n annotated item(s) to %1", nullptr, items).arg(QDir::toNativeSeparators(path)),
+                                       8000);
 }
 
 } // namespace spectag::ui

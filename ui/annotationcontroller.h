@@ -51,6 +51,9 @@ public:
     QMenu *segmentMenu(double start, double end, QWidget *parent);
     // The segment under the playhead (the key head's row of the segment timeline, else any).
     std::optional<std::pair<double, double>> currentSegment() const;
+    // The human annotations as a JSON Lines training manifest (training::loadCatalogAnnotations in
+    // the loaded model's label order); false with `error` when nothing could be written.
+    bool exportManifestTo(const QString &path, QString *error, int *items = nullptr, int *issues = nullptr);
     // Makes the track the library table's current row (clearing a filter that hides it).
     bool selectTrack(qint64 trackId);
 

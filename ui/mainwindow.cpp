@@ -2,6 +2,9 @@
 
 #include "analysispanel.h"
 #include "annotationcontroller.h"
+#include "appsettings.h"
+#include "settingsdialog.h"
+#include "finetunedialog.h"
 #include "libraryimporter.h"
 #include "libraryproxymodel.h"
 #include "predictionspanel.h"
@@ -149,7 +152,56 @@ void MainWindow::init(const QString &catalogPath, const QString &modelPath)
     updateCount();
     resize(1280, 800);
     restoreLayout();
-    m_analysis->loadModel(modelPath.isEmpty() ? paths::defaultModelPath() : modelPath);
+    // A model named here wins, then the one chosen in Settings, then the catalog's active model
+    // (a fine-tuned one, once activated), then the shipped one.
+    const AppSettings settings = AppSettings::load();
+    m_analysis->setDecodeThreads(settings.analysisThreads);
+    m_analysis->setDevice(settings.device);
+    QString model = modelPath.isEmpty() ? settings.modelPath : modelPath;
+    if (model.isEmpty())
+        if (const auto active = m_catalog->activeModel(); active && QFileInfo::exists(active->filePath))
+            model = active->filePath;
+    m_analysis->loadModel(model.isEmpty() ? paths::defaultModelPath() : model);
+}
+
+void MainWindow::showSettings()
+{
+    auto *dialog = new SettingsDialog(m_catalog, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &SettingsDialog::applied, this, &MainWindow::applySettings);
+    dialog->open();
+}
+
+void MainWindow::applySettings(const AppSettings &before, const AppSettings &after, const QStringList &addedFolders)
+{
+    m_analysis->setDecodeThreads(after.analysisThreads);  // for the queue made with the next model
+    m_analysis->setDevice(after.device);
+    if (after.modelPath != before.modelPath || after.device != before.device || after.analysisThreads != before.analysisThreads) {
+        QString model = after.modelPath;
+        if (model.isEmpty())
+            if (const auto active = m_catalog->activeModel(); active && QFileInfo::exists(active->filePath))
+                model = active->filePath;
+        m_analysis->loadModel(model.isEmpty() ? paths::defaultModelPath() : model);
+    }
+    for (const QString &f : addedFolders)
+        addFolder(f);
+}
+
+void MainWindow::showFineTuning()
+{
+    if (!m_fineTune) {
+        const QString modelsDir = QDir(QFileInfo(m_catalog->path()).absolutePath()).filePath(QStringLiteral("models"));
+        m_fineTune = new FineTuneDialog(m_catalog, m_analysis->modelPath(), modelsDir, this);
+        connect(m_fineTune, &FineTuneDialog::modelActivated, this, [this](const QString &path) {
+            m_analysis->loadModel(path);
+            statusBar()->showMessage(tr("Analysing with the fine-tuned model %1").arg(QFileInfo(path).fileName()), 8000);
+        });
+    } else if (!m_fineTune->isVisible()) {
+        m_fineTune->setBaseModel(m_analysis->modelPath());
+    }
+    m_fineTune->show();
+    m_fineTune->raise();
+    m_fineTune->activateWindow();
 }
 
 void MainWindow::createCentral()
@@ -252,6 +304,10 @@ void MainWindow::createActions()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     QAction *add = file->addAction(QIcon(QStringLiteral(":/icons/folder-add.svg")), tr("&Add Folder\u2026"), this, &MainWindow::chooseFolder);
     add->setShortcut(QKeySequence::Open);
+    QAction *prefs = file->addAction(tr("&Settings\u2026"), this, &MainWindow::showSettings);
+    prefs->setObjectName(QStringLiteral("settings"));
+    prefs->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
+    prefs->setMenuRole(QAction::PreferencesRole);
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -273,6 +329,10 @@ void MainWindow::createActions()
     analysis->addSeparator();
     analysis->addAction(m_analysis->pauseAction());
     analysis->addAction(m_analysis->cancelAction());
+    analysis->addSeparator();
+    QAction *fineTune = analysis->addAction(tr("&Fine-Tune Model on Annotations\u2026"), this, &MainWindow::showFineTuning);
+    fineTune->setObjectName(QStringLiteral("fineTune"));
+    fineTune->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M));
 
     QMenu *tags = menuBar()->addMenu(tr("&Tags"));
     tags->setObjectName(QStringLiteral("tagsMenu"));
@@ -445,6 +505,11 @@ void MainWindow::writeTags()
     }
     auto *dialog = new TagWriteDialog(m_catalog->path(), *m_analysis->modelSpec(), std::move(tracks), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    const AppSettings settings = AppSettings::load();  // the Settings dialog's tag-write policy
+    dialog->setMinConfidence(settings.minConfidence);
+    dialog->setVocabulary(settings.vocabulary);
+    dialog->setWriteScores(settings.writeScores);
+    dialog->setWriteOptions(TagWriteOptions{settings.id3v2});
     connect(dialog, &TagWriteDialog::writeFinished, this, [this](int written, int failed) {
         statusBar()->showMessage(tr("Tags written to %n file(s)", nullptr, written)
                                      + (failed ? tr("; %n file(s) failed", nullptr, failed) : QString()),

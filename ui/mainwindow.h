@@ -23,6 +23,8 @@ namespace spectag::ui {
 
 class AnalysisPanel;
 class AnnotationController;
+struct AppSettings;
+class FineTuneDialog;
 class LibraryImporter;
 class LibraryProxyModel;
 class PredictionsPanel;
@@ -61,6 +63,7 @@ public:
     QStringList selectedPaths() const;  // the library table's selected tracks
     QAction *writeTagsAction() const { return m_writeTags; }
     QAction *undoTagWriteAction() const { return m_undoTags; }
+    FineTuneDialog *fineTuneDialog() const { return m_fineTune; }
     // The selected tracks that have stored predictions of the loaded model (what Write Tags… writes).
     std::vector<PredictedTrack> selectedPredictedTracks() const;
 
@@ -91,6 +94,9 @@ private:
     void updateTagActions();
     void writeTags();      // the preview dialog; it plans and writes in the background
     void undoTagWrite();   // the last journaled batch, in the background
+    void showFineTuning(); // the fine-tuning dialog (one, non-modal)
+    void showSettings();
+    void applySettings(const AppSettings &before, const AppSettings &after, const QStringList &addedFolders);
 
     Catalog *m_catalog = nullptr;
     LibraryModel *m_library = nullptr;
@@ -109,6 +115,7 @@ private:
     QAction *m_writeTags = nullptr;
     QAction *m_undoTags = nullptr;
     QFutureWatcher<BatchOutcome> *m_undo = nullptr;
+    FineTuneDialog *m_fineTune = nullptr;
     Theme m_theme = Theme::System;
 };
 

@@ -163,7 +163,22 @@ TagSuggestionOptions TagWriteDialog::suggestionOptions() const
     TagSuggestionOptions o;
     o.minConfidence = m_minConfidence->value();
     o.vocabulary = MoodVocabulary(m_vocabulary->currentData().toInt());
+    o.scores = m_writeScores;
     return o;
+}
+
+void TagWriteDialog::setWriteScores(bool scores)
+{
+    if (m_writeScores == scores)
+        return;
+    m_writeScores = scores;
+    replan();
+}
+
+void TagWriteDialog::setWriteOptions(const TagWriteOptions &options)
+{
+    m_writeOptions = options;
+    replan();
 }
 
 QString TagWriteDialog::summaryText() const
@@ -198,7 +213,7 @@ void TagWriteDialog::replan()
     m_plans.clear();
     m_tree->clear();
     m_write->setEnabled(false);
-    m_planner.setFuture(QtConcurrent::run([spec = m_spec, tracks = m_tracks, options = suggestionOptions(), cancel = m_cancel] {
+    m_planner.setFuture(QtConcurrent::run([spec = m_spec, tracks = m_tracks, options = suggestionOptions(), writeOptions = m_writeOptions, cancel = m_cancel] {
         std::vector<TagChangeRequest> requests;
         QStringList leftAlone;
         for (const PredictedTrack &t : tracks) {
@@ -208,7 +223,7 @@ void TagWriteDialog::replan()
             else
                 requests.push_back({t.path, values});
         }
-        return std::make_pair(planTagWrites(requests, TagWriteOptions(), cancel.get()), leftAlone);
+        return std::make_pair(planTagWrites(requests, writeOptions, cancel.get()), leftAlone);
     }));
 }
 
@@ -295,7 +310,20 @@ void TagWriteDialog::write()
     m_minConfidence->setEnabled(false);
     m_vocabulary->setEnabled(false);
     const QString description = tr("Write Tags (%n file(s))", nullptr, int(m_plans.size()));
-    m_writer.setFuture(QtConcurrent::run([path = m_journalPath, plans = m_plans, description, cancel = m_cancel] {
+    m_bar->setRange(0, int(m_plans.size()));
+    m_bar->setValue(0);
+    // Per-file progress arrives on the writing thread; queued to this dialog, which outlives the
+    // worker (the destructor cancels and waits).
+    const BatchProgress progress = [this](int done, int total, const QString &file) {
+        QMetaObject::invokeMethod(this, [this, done, total, file] {
+            m_bar->setRange(0, total);
+            m_bar->setValue(done);
+            m_bar->setFormat(QStringLiteral("%v / %m"));
+            if (!file.isEmpty())
+                m_status->setText(tr("Writing %1 (%2 of %3)\u2026").arg(QFileInfo(file).fileName()).arg(done + 1).arg(total));
+        }, Qt::QueuedConnection);
+    };
+    m_writer.setFuture(QtConcurrent::run([path = m_journalPath, plans = m_plans, description, writeOptions = m_writeOptions, cancel = m_cancel, progress] {
         // The journal's database connection belongs to the thread that opens it.
         TagJournal journal(path);
         if (!journal.open()) {
@@ -303,7 +331,7 @@ void TagWriteDialog::write()
             o.error = journal.error();
             return o;
         }
-        return applyTagWrites(journal, plans, description, TagWriteOptions(), cancel.get());
+        return applyTagWrites(journal, plans, description, writeOptions, cancel.get(), 0, progress);
     }));
 }
 

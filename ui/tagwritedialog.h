@@ -41,6 +41,10 @@ public:
 
     void setMinConfidence(double value);
     void setVocabulary(MoodVocabulary vocabulary);
+    // The Settings dialog's policy: score fields on or off, ID3v2 version for MP3s.
+    void setWriteScores(bool scores);
+    void setWriteOptions(const TagWriteOptions &options);
+    TagWriteOptions writeOptions() const { return m_writeOptions; }
     TagSuggestionOptions suggestionOptions() const;
 
     bool isBusy() const { return m_planner.isRunning() || m_writer.isRunning(); }
@@ -75,6 +79,8 @@ private:
     BatchOutcome m_outcome;
     QStringList m_leftAlone;  // tracks with nothing confident enough to write
     bool m_replanPending = false;
+    bool m_writeScores = true;
+    TagWriteOptions m_writeOptions;
     bool m_written = false;
     // Owned by a shared pointer: a worker still reading it outlives nothing it points to.
     std::shared_ptr<std::atomic_bool> m_cancel;

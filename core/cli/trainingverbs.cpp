@@ -1,5 +1,9 @@
 // `spectag train` and `spectag evaluate`: the training engine from the command line, headless.
+#include "catalog/catalog.h"
 #include "cli/cli.h"
+#include "training/datasetcatalog.h"
+#include "training/modelregistry.h"
+#include "util/paths.h"
 #include "metrics/foldsummary.h"
 #include "model/modelfile.h"
 #include "training/crossvalidation.h"
@@ -34,6 +38,9 @@ void addDataOptions(QCommandLineParser &p)
         {QStringLiteral("4q"), QStringLiteral("4Q metadata.csv (valence/arousal quadrant)."), QStringLiteral("csv")},
         {QStringLiteral("manifest"), QStringLiteral("CSV or JSON Lines manifest; repeatable."), QStringLiteral("file")},
         {QStringLiteral("folder"), QStringLiteral("Folder-per-class layout DIR:HEAD (GTZAN style)."), QStringLiteral("dir:head")},
+        {QStringLiteral("from-catalog"), QStringLiteral("The catalog's human annotations (corrections made in the app); with --init read into the base model's heads.")},
+        {QStringLiteral("annotator"), QStringLiteral("--from-catalog: only this annotator's labels."), QStringLiteral("name")},
+        {QStringLiteral("catalog"), QStringLiteral("Catalog database (default %1).").arg(paths::defaultCatalogPath()), QStringLiteral("path")},
         {QStringLiteral("share-threshold"), QStringLiteral("Emotify: agreement share that makes an emotion label (default 0.3)."), QStringLiteral("x"), QStringLiteral("0.3")},
         {QStringLiteral("seed"), QStringLiteral("Seed for splits, initialisation and augmentation (default 42)."), QStringLiteral("n"), QStringLiteral("42")},
         {QStringLiteral("test-fraction"), QStringLiteral("Held-out test share, never used for tuning (default 0.1)."), QStringLiteral("x"), QStringLiteral("0.1")},
@@ -44,8 +51,14 @@ void addDataOptions(QCommandLineParser &p)
     });
 }
 
-// Loads and combines every dataset named on the command line.
-bool loadData(Context &ctx, const QCommandLineParser &p, training::Dataset *out)
+QString catalogPath(const QCommandLineParser &p)
+{
+    return p.isSet(QStringLiteral("catalog")) ? p.value(QStringLiteral("catalog")) : paths::defaultCatalogPath();
+}
+
+// Loads and combines every dataset named on the command line. `base`: the model whose heads
+// annotations from the catalog are read into (fine-tuning, evaluation), or null.
+bool loadData(Context &ctx, const QCommandLineParser &p, training::Dataset *out, const ModelSpec *base = nullptr)
 {
     QList<training::Dataset> parts;
     auto take = [&](training::Dataset ds, const QString &what) {
@@ -71,8 +84,20 @@ bool loadData(Context &ctx, const QCommandLineParser &p, training::Dataset *out)
         const QString dir = f.section(QLatin1Char(':'), 0, -2), head = f.section(QLatin1Char(':'), -1);
         take(training::loadFolderLayout(dir.isEmpty() ? f : dir, dir.isEmpty() ? QStringLiteral("genre") : head), f);
     }
+    if (p.isSet(QStringLiteral("from-catalog"))) {
+        Catalog catalog;
+        if (!catalog.open(catalogPath(p))) {
+            ctx.err << "spectag: cannot open the catalog: " << catalog.lastError() << '\n';
+            return false;
+        }
+        training::CatalogDatasetOptions o;
+        if (base)
+            o.spec = trainingdata::datasetSpec(*base);
+        o.annotator = p.value(QStringLiteral("annotator"));
+        take(training::loadCatalogAnnotations(catalog, o), QStringLiteral("human annotations in ") + catalog.path());
+    }
     if (parts.isEmpty()) {
-        ctx.err << "spectag: name a dataset (--emotify, --4q, --manifest or --folder); the shared sets are at "
+        ctx.err << "spectag: name a dataset (--emotify, --4q, --manifest, --folder or --from-catalog); the shared sets are at "
                 << sharedData("emotify/annotations.csv") << " and " << sharedData("4q/metadata.csv") << '\n';
         return false;
     }
@@ -248,6 +273,7 @@ int trainVerb(Context &ctx, const QStringList &args)
         {QStringLiteral("all"), QStringLiteral("No test split: train on everything but the validation part.")},
         {QStringLiteral("folds"), QStringLiteral("Stratified, grouped k-fold cross-validation instead of one model: prints mean ± std per metric."), QStringLiteral("k")},
         {QStringLiteral("report"), QStringLiteral("Cross-validation: write per-fold and summary metrics as JSON here."), QStringLiteral("file")},
+        {QStringLiteral("activate"), QStringLiteral("Make the new model the catalog's active one (the app analyses with it).")},
     });
     if (!parseVerbArgs(ctx, p, args, QStringLiteral("Trains (or fine-tunes) a model on labelled audio and writes a model file.")))
         return p.isSet(QStringLiteral("help")) ? Ok : Usage;
@@ -265,8 +291,16 @@ int trainVerb(Context &ctx, const QStringList &args)
         ctx.err << "spectag: unknown architecture '" << arch << "'\n";
         return Usage;
     }
+    ModelFile base;
+    if (p.isSet(QStringLiteral("init"))) {  // fine-tuning: the base model's heads and features
+        QString err;
+        if (!readModelFile(p.value(QStringLiteral("init")), &base, &err)) {
+            ctx.err << "spectag: " << err << '\n';
+            return Failure;
+        }
+    }
     training::Dataset ds;
-    if (!loadData(ctx, p, &ds))
+    if (!loadData(ctx, p, &ds, p.isSet(QStringLiteral("init")) ? &base.spec : nullptr))
         return Failure;
     ModelSpec spec = makeModelSpec(arch, trainingdata::modelHeads(ds.spec));
     if (p.isSet(QStringLiteral("hp"))) {
@@ -279,15 +313,8 @@ int trainVerb(Context &ctx, const QStringList &args)
         ctx.err << "spectag: " << specError << '\n';
         return Usage;
     }
-    if (p.isSet(QStringLiteral("init"))) {  // fine-tuning: features must match the base model
-        ModelFile base;
-        QString err;
-        if (!readModelFile(p.value(QStringLiteral("init")), &base, &err)) {
-            ctx.err << "spectag: " << err << '\n';
-            return Failure;
-        }
+    if (p.isSet(QStringLiteral("init")))  // fine-tuning: features must match the base model
         spec.frontEnd = base.spec.frontEnd;
-    }
     const int threads = p.value(QStringLiteral("threads")).toInt();
     FeatureCache fc(spec.frontEnd, cacheDir(p));
     if (!buildFeatures(ctx, p, ds, fc))
@@ -327,6 +354,20 @@ int trainVerb(Context &ctx, const QStringList &args)
     ctx.out << "model written to " << p.value(QStringLiteral("out")) << " (best epoch " << r.bestEpoch << ", "
             << QString::number(r.seconds, 'f', 0) << " s, " << QString::number(r.samplesPerSecond, 'f', 1)
             << " samples/s, data wait " << QString::number(100 * r.dataWaitFraction, 'f', 1) << "%)\n";
+    // A model trained on the catalog's annotations (or with --catalog named) is recorded there, so
+    // the app offers it and its predictions are told apart from the base model's.
+    if (p.isSet(QStringLiteral("from-catalog")) || p.isSet(QStringLiteral("catalog"))) {
+        QString err;
+        Catalog catalog;
+        const qint64 id = !catalog.open(catalogPath(p)) ? (err = catalog.lastError(), 0)
+                                                       : registerModelFile(catalog, p.value(QStringLiteral("out")),
+                                                                           p.isSet(QStringLiteral("activate")), &err);
+        if (id == 0) {
+            ctx.err << "spectag: the model was written but not recorded in the catalog: " << err << '\n';
+            return PartialFailure;
+        }
+        ctx.out << "recorded in " << catalogPath(p) << " as model " << id << (p.isSet(QStringLiteral("activate")) ? " (active)" : "") << '\n';
+    }
     if (!fold.test.empty()) {
         ExamplePredictions preds;
         QString err;
@@ -359,7 +400,7 @@ int evaluateVerb(Context &ctx, const QStringList &args)
         return err.isEmpty() ? int(Usage) : int(Failure);
     }
     training::Dataset ds;
-    if (!loadData(ctx, p, &ds))
+    if (!loadData(ctx, p, &ds, &mf.spec))
         return Failure;
     const training::Fold fold = split(p, ds);
     const QString part = p.value(QStringLiteral("split"));

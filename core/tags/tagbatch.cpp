@@ -1,4 +1,5 @@
 #include "tags/tagbatch.h"
+#include "util/progressthrottle.h"
 #include "tags/tagfile.h"
 #include "tags/tagjournal.h"
 
@@ -50,7 +51,8 @@ std::vector<FilePlan> planTagWrites(const std::vector<TagChangeRequest> &request
 }
 
 BatchOutcome applyTagWrites(TagJournal &journal, const std::vector<FilePlan> &plans, const QString &description,
-                            const TagWriteOptions &options, const std::atomic_bool *cancel, qint64 undoOf)
+                            const TagWriteOptions &options, const std::atomic_bool *cancel, qint64 undoOf,
+                            const BatchProgress &progress)
 {
     BatchOutcome out;
     std::vector<JournalChange> changes;
@@ -77,7 +79,11 @@ BatchOutcome applyTagWrites(TagJournal &journal, const std::vector<FilePlan> &pl
     }
     SafeTagWriter writer;
     writer.setId3v2Version(options.id3v2);
+    ProgressThrottle throttle;
+    const int total = int(plans.size());
     for (const FilePlan &p : plans) {
+        if (progress && throttle.due())
+            progress(int(out.files.size()), total, p.path);
         FileOutcome f{p.path, QString(), p.error, p.warnings};
         if (!p.error.isEmpty()) {
             f.status = QStringLiteral("failed");
@@ -104,6 +110,8 @@ BatchOutcome applyTagWrites(TagJournal &journal, const std::vector<FilePlan> &pl
         }
         out.files.push_back(f);
     }
+    if (progress)
+        progress(total, total, QString());
     return out;
 }
 

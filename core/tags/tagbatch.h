@@ -7,6 +7,7 @@
 #include <QStringList>
 
 #include <atomic>
+#include <functional>
 #include <vector>
 
 namespace spectag {
@@ -50,10 +51,16 @@ struct BatchOutcome {
     std::vector<FileOutcome> files;
 };
 
+// Per-file progress of a batch: `done` of `total` files handled, `path` the one about to be
+// written (empty at the end). Called on the writing thread, at most every ~60 ms, and always
+// for the last file.
+using BatchProgress = std::function<void(int done, int total, const QString &path)>;
+
 // Journals the batch, then writes each changed file with SafeTagWriter, recording each outcome.
 // Files that cannot be planned count as failed; a cancel stops before the next file.
 BatchOutcome applyTagWrites(TagJournal &journal, const std::vector<FilePlan> &plans, const QString &description,
-                            const TagWriteOptions &options, const std::atomic_bool *cancel = nullptr, qint64 undoOf = 0);
+                            const TagWriteOptions &options, const std::atomic_bool *cancel = nullptr, qint64 undoOf = 0,
+                            const BatchProgress &progress = {});
 
 // Restores the old values of `batchId` (0 = the last undoable batch) through the same writer, as a
 // new journaled batch. A file whose fields no longer hold what the batch wrote is left alone and

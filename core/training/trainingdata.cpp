@@ -28,6 +28,19 @@ std::vector<HeadSpec> modelHeads(const training::DatasetSpec &spec)
     return heads;
 }
 
+training::DatasetSpec datasetSpec(const ModelSpec &spec)
+{
+    training::DatasetSpec out;
+    for (const HeadSpec &m : spec.heads) {
+        training::HeadSpec h;
+        h.name = m.name;
+        h.kind = m.kind == HeadSpec::Kind::MultiLabel ? training::HeadSpec::Kind::Multi : training::HeadSpec::Kind::Single;
+        h.labels = m.labels;
+        out.heads.append(h);
+    }
+    return out;
+}
+
 std::vector<TrainingExample> examples(const training::Dataset &ds, const std::vector<int> &indices, bool soft)
 {
     std::vector<int> idx = indices;

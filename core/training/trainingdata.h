@@ -17,6 +17,8 @@ std::vector<FeatureSource> featureSources(const training::Dataset &ds);
 
 // Model heads for the dataset's heads (same names, kinds and label order).
 std::vector<HeadSpec> modelHeads(const training::DatasetSpec &spec);
+// And back: a model's heads as a dataset spec (what a fine-tuning set must be read into).
+training::DatasetSpec datasetSpec(const ModelSpec &spec);
 
 // Examples for the given item indices (all items when empty). Multi-label heads train on the
 // soft shares when the dataset has them and `soft` is set, else on the 0/1 labels.

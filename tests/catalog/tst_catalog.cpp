@@ -5,6 +5,7 @@
 #include <QJsonArray>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QtConcurrent/QtConcurrentRun>
@@ -245,6 +246,51 @@ private Q_SLOTS:
         QCOMPARE(list.size(), 1);
         QCOMPARE(list.first().segmentEnd, std::optional<double>(20));
         QCOMPARE(list.first().source, Annotation::Source::Human);
+    }
+
+    void annotationHistory()
+    {
+        Catalog c;
+        QVERIFY(c.open(m_path));
+        const qint64 t1 = c.upsertTrack(makeTrack(QStringLiteral("/m/h1.flac")));
+        const qint64 t2 = c.upsertTrack(makeTrack(QStringLiteral("/m/h2.flac")));
+        QSignalSpy spy(&c, &Catalog::annotationsChanged);
+        auto make = [](qint64 track, const QString &label, double value, Annotation::Source src = Annotation::Source::Human) {
+            Annotation a;
+            a.trackId = track;
+            a.head = QStringLiteral("mood");
+            a.label = label;
+            a.value = value;
+            a.source = src;
+            return a;
+        };
+        QVERIFY(c.addAnnotations({make(t1, QStringLiteral("calm"), 1), make(t1, QStringLiteral("sad"), 1),
+                                  make(t2, QStringLiteral("calm"), 1, Annotation::Source::Model)}));
+        QCOMPARE(spy.size(), 1);
+        QCOMPARE(spy.first().first().value<QList<qint64>>(), (QList<qint64>{t1, t2}));
+        // A correction: "sad" does not apply after all. The history keeps both rows.
+        const qint64 correction = c.addAnnotation(make(t1, QStringLiteral("sad"), 0));
+        QVERIFY(correction > 0);
+        QCOMPARE(spy.size(), 2);
+        QCOMPARE(c.annotations(t1).size(), 3);
+        const QList<Annotation> eff = c.effectiveAnnotations(Annotation::Source::Human);
+        QCOMPARE(eff.size(), 2);
+        QCOMPARE(eff.at(0).label, QStringLiteral("calm"));
+        QCOMPARE(eff.at(1).label, QStringLiteral("sad"));
+        QCOMPARE(eff.at(1).value, 0.0);
+        QCOMPARE(c.effectiveAnnotations(Annotation::Source::Model).size(), 1);
+        QCOMPARE(c.effectiveAnnotations(std::nullopt, t2).size(), 1);
+        QCOMPARE(c.annotatedTrackIds(), QList<qint64>{t1});
+        QCOMPARE(c.allAnnotations().size(), 4);
+        // Undoing the correction brings "sad" back.
+        QVERIFY(c.removeAnnotation(correction));
+        QCOMPARE(spy.size(), 3);
+        QCOMPARE(c.effectiveAnnotations(Annotation::Source::Human, t1).at(1).value, 1.0);
+        QVERIFY(!c.removeAnnotation(correction));
+        // One bad row (unknown track) writes none of the batch.
+        QVERIFY(!c.addAnnotations({make(t2, QStringLiteral("calm"), 1), make(99999, QStringLiteral("calm"), 1)}));
+        QCOMPARE(c.allAnnotations().size(), 3);
+        QCOMPARE(spy.size(), 3);
     }
 
     void playlists()

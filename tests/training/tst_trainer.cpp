@@ -2,7 +2,10 @@
 // and rhythm, made with ffmpeg, the default architecture trained for a few epochs on 2 cores,
 // held-out accuracy far above chance; then fine-tuning on "human corrections" moves predictions
 // in the corrected direction. Also: the feature cache is reused and invalidated as it should be.
+#include "catalog/catalog.h"
 #include "common/testutil.h"
+#include "training/datasetcatalog.h"
+#include "training/trainingdata.h"
 #include "model/modelspec.h"
 #include "training/featurecache.h"
 #include "training/trainer.h"
@@ -171,6 +174,60 @@ private Q_SLOTS:
             if (m_classes[size_t(30 + i)] != 2)
                 QVERIFY2(a > b + 0.1f, qPrintable(QStringLiteral("%1 -> %2").arg(b).arg(a)));
         }
+    }
+
+    // The same correction made the way an annotator makes it: human annotations in the catalog,
+    // read back as a dataset in the base model's heads, fine-tuned on.
+    void fineTuningFromCatalogAnnotations()
+    {
+        QVERIFY(!m_model.isEmpty());
+        Catalog catalog;
+        QVERIFY(catalog.open(m_dir.filePath(QStringLiteral("annotations.sqlite"))));
+        QList<Annotation> labels;
+        for (int i = 30; i < 33; ++i) {
+            TrackRecord t;
+            t.path = m_sources[size_t(i)].path;
+            t.folder = QFileInfo(t.path).absolutePath();
+            Annotation a;
+            a.trackId = catalog.upsertTrack(t);
+            QVERIFY(a.trackId > 0);
+            a.head = QStringLiteral("genre");
+            a.label = QStringLiteral("chord");
+            labels << a;
+        }
+        QVERIFY(catalog.addAnnotations(labels));
+        training::CatalogDatasetOptions o;
+        o.spec = trainingdata::datasetSpec(m_spec);
+        const training::Dataset ds = training::loadCatalogAnnotations(catalog, o);
+        QCOMPARE(ds.items.size(), 3);
+        FeatureCache fc(m_spec.frontEnd, m_dir.filePath(QStringLiteral("cache")));
+        QVERIFY(fc.build(trainingdata::featureSources(ds)));
+        const std::vector<TrainingExample> corrected = trainingdata::examples(ds, {}, false);
+        ExamplePredictions before, after;
+        QString err;
+        QVERIFY(predictExamples(m_model, fc, corrected, &before, &err));
+        TrainConfig cfg;
+        cfg.epochs = 12;
+        cfg.batchSize = 8;
+        cfg.learningRate = 5e-3;
+        cfg.cropsPerExample = 4;
+        cfg.freezeBackbone = true;
+        cfg.patience = 0;
+        cfg.gainDb = 0;
+        cfg.classWeights = false;
+        const QString tuned = m_dir.filePath(QStringLiteral("tuned-from-catalog.stm"));
+        const TrainResult r = trainModel(m_spec, fc, corrected, {}, cfg, tuned, m_model);
+        QVERIFY2(r.ok, qPrintable(r.error));
+        QVERIFY(predictExamples(tuned, fc, corrected, &after, &err));
+        double moved = 0;
+        for (int i = 0; i < 3; ++i) {
+            const float b = before.probs[size_t(i)][0][2], a = after.probs[size_t(i)][0][2];
+            qInfo("annotated track %d: p(chord) %.3f -> %.3f", 30 + i, b, a);
+            QVERIFY2(a >= b - 0.01f, qPrintable(QStringLiteral("%1 -> %2").arg(b).arg(a)));
+            moved += a - b;
+        }
+        // Tracks that were not chords before must have moved clearly.
+        QVERIFY2(moved > 0.1, qPrintable(QString::number(moved)));
     }
 
     void cancelStopsTraining()

@@ -9,6 +9,7 @@
 #include "catalog/librarymodel.h"
 #include "catalog/reviewqueuemodel.h"
 #include "ui/annotationcontroller.h"
+#include "ui/appsettings.h"
 #include "ui/annotationmode.h"
 #include "ui/mainwindow.h"
 #include "ui/predictionspanel.h"
@@ -21,6 +22,7 @@
 #include <QApplication>
 #include <QContextMenuEvent>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QLineEdit>
 #include <QMenu>
 #include <QMouseEvent>
@@ -169,7 +171,8 @@ private Q_SLOTS:
     void annotatorNameDefaultsToLogin()
     {
         AnnotationController::setAnnotatorName({});
-        QCOMPARE(AnnotationController::annotatorName(), qEnvironmentVariable("USER"));
+        QCOMPARE(AnnotationController::annotatorName(), qEnvironmentVariable("USER"));  // the login name
+        QCOMPARE(AnnotationController::annotatorName(), AppSettings::defaultAnnotator());
         AnnotationController::setAnnotatorName(QStringLiteral("  Ada  "));
         QCOMPARE(QSettings().value(QStringLiteral("annotation/annotator")).toString(), QStringLiteral("Ada"));
         QCOMPARE(AnnotationController::annotatorName(), QStringLiteral("Ada"));
@@ -527,6 +530,35 @@ private Q_SLOTS:
         sendMouse(wave, QEvent::MouseButtonPress, x1, Qt::LeftButton, Qt::LeftButton, Qt::NoModifier);
         sendMouse(wave, QEvent::MouseButtonRelease, x1, Qt::LeftButton, Qt::NoButton, Qt::NoModifier);
         QCOMPARE(seeks.size(), 1);
+    }
+
+    void exportWritesTrainingManifest()
+    {
+        Window win = openWindow();
+        QVERIFY(win.w);
+        AnnotationController *ann = win.w->annotation();
+        const QString manifest = QFileInfo(win.w->catalog()->path()).absoluteDir().filePath(QStringLiteral("annotations.jsonl"));
+        QString error;
+        QVERIFY(!ann->exportManifestTo(manifest, &error));  // nothing annotated yet
+        QVERIFY(!error.isEmpty());
+        QVERIFY(ann->selectTrack(win.f.a));
+        ann->acceptAction()->trigger();
+        // B's file does not exist: its labels are reported, not exported.
+        QVERIFY(ann->selectTrack(win.f.b));
+        win.w->predictionsPanel()->toggleLabel(QStringLiteral("genre"), QStringLiteral("rock"));
+        int items = 0, issues = 0;
+        QVERIFY2(ann->exportManifestTo(manifest, &error, &items, &issues), qPrintable(error));
+        QCOMPARE(items, 1);
+        QVERIFY(issues >= 1);
+        QFile f(manifest);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = f.readAll().trimmed().split('\n');
+        QCOMPARE(lines.size(), 1);
+        const QJsonObject item = QJsonDocument::fromJson(lines.first()).object();
+        QCOMPARE(item.value(QStringLiteral("path")).toString(), QStringLiteral("a.flac"));
+        QCOMPARE(item.value(QStringLiteral("genre")).toString(), QStringLiteral("jazz"));
+        QCOMPARE(item.value(QStringLiteral("mood")).toArray(), (QJsonArray{QStringLiteral("calm"), QStringLiteral("tense")}));
+        QCOMPARE(ann->exportAction()->objectName(), QStringLiteral("exportAnnotations"));
     }
 
     void reviewQueueDockSelectsTrack()

@@ -95,6 +95,26 @@ private Q_SLOTS:
         QVERIFY(w.selectedPredictedTracks().empty());
     }
 
+    // The Settings dialog's tag policy: without score fields the plan holds labels only.
+    void scoresCanBeLeftOut()
+    {
+        PredictionRecord flac;
+        flac.scores.insert(QStringLiteral("genre"), QJsonObject{{QStringLiteral("rock"), 0.7}, {QStringLiteral("jazz"), 0.2}, {QStringLiteral("pop"), 0.1}});
+        std::vector<PredictedTrack> tracks{{m_flac, ui::headScores(flac, m_spec)}};
+        TagWriteDialog dialog(m_dir.filePath(QStringLiteral("scores.sqlite")), m_spec, tracks);
+        QSignalSpy planned(&dialog, &TagWriteDialog::planned);
+        QVERIFY(planned.wait(30000));
+        QVERIFY(rows(dialog.changesView(), QStringLiteral("a low.flac")).contains(QStringLiteral("genre_scores")));
+        planned.clear();
+        dialog.setWriteScores(false);
+        QVERIFY(planned.wait(30000));
+        const QMap<QString, QString> a = rows(dialog.changesView(), QStringLiteral("a low.flac"));
+        QVERIFY(!a.contains(QStringLiteral("genre_scores")));
+        QCOMPARE(a.value(QStringLiteral("genre")), QStringLiteral("(none)|rock"));
+        dialog.setWriteOptions(TagWriteOptions{Id3v2Version::V3});
+        QCOMPARE(dialog.writeOptions().id3v2, Id3v2Version::V3);
+    }
+
     void previewWriteAndUndo()
     {
         PredictionRecord flac, mp3;
@@ -146,6 +166,9 @@ private Q_SLOTS:
         QVERIFY(dialog.outcome().batchId > 0);
         QVERIFY2(dialog.summaryText().contains(QStringLiteral("2 written")), qPrintable(dialog.summaryText()));
         QVERIFY(!dialog.writeButton()->isEnabled());  // one batch per dialog
+        // Per-file progress reached the bar: both files of the batch.
+        QCOMPARE(dialog.progressBar()->maximum(), 2);
+        QCOMPARE(dialog.progressBar()->value(), 2);
 
         QCOMPARE(read(m_flac, TagField::Genre), QStringList{QStringLiteral("rock")});
         QCOMPARE(read(m_flac, TagField::Mood), QStringList{QStringLiteral("happy")});
