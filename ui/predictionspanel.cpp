@@ -16,7 +16,7 @@ namespace {
 constexpr int kRow = 20;
 constexpr int kMargin = 6;
 constexpr int kValueWidth = 44;
-constexpr int kMarkWidth = 16;  // the human check/cross between the label and its bar
+constexpr int kMarkWidth = 14;  // the human check/cross, left of the label's name
 
 QString humanKey(const QString &head, const QString &label)
 {
@@ -103,7 +103,7 @@ QRectF PredictionsPanel::barRect(const QString &head, const QString &label) cons
     const auto r = rowOf(head, label);
     if (!r)
         return {};
-    const int x0 = kMargin + labelWidth() + kMarkWidth;
+    const int x0 = kMargin + labelWidth();
     return QRectF(x0, kMargin + *r * kRow + 4, std::max(10, width() - x0 - kValueWidth - kMargin), kRow - 8);
 }
 
@@ -163,8 +163,11 @@ void PredictionsPanel::paintEvent(QPaintEvent *)
         p.setPen(isOn(h.head, label) ? pal.color(QPalette::Text) : pal.color(QPalette::PlaceholderText));
         const int key = m_showKeys && h.head == keyHead() ? int(keyLabels().indexOf(label)) : -1;
         const QString text = key >= 0 ? QStringLiteral("%1  %2").arg(key + 1).arg(label) : label;
-        p.drawText(QRect(kMargin, line.top(), lw - 6, kRow), Qt::AlignVCenter | Qt::AlignRight,
-                   fontMetrics().elidedText(text, Qt::ElideRight, lw - 6));
+        // The human's mark goes left of the name, in the label column, so the bars keep their
+        // geometry whether or not a track is annotated.
+        const int room = lw - 6;
+        const QString shown = fontMetrics().elidedText(text, Qt::ElideRight, human ? room - kMarkWidth : room);
+        p.drawText(QRect(kMargin, line.top(), room, kRow), Qt::AlignVCenter | Qt::AlignRight, shown);
         p.fillRect(bar, pal.color(QPalette::AlternateBase).darker(108));
         QColor fill = on ? pal.color(QPalette::Highlight) : pal.color(QPalette::Mid);
         p.fillRect(QRectF(bar.topLeft(), QSizeF(bar.width() * prob, bar.height())), fill);
@@ -177,9 +180,9 @@ void PredictionsPanel::paintEvent(QPaintEvent *)
             const bool applies = human->value >= 0.5;
             p.setPen(QPen(humanColor(applies), 2));
             p.drawRect(bar.adjusted(-1, -1, 1, 1));
-            QFont mark = bold;
-            p.setFont(mark);
-            p.drawText(QRectF(bar.left() - kMarkWidth, line.top(), kMarkWidth - 2, kRow), Qt::AlignCenter,
+            p.setFont(bold);
+            const int textLeft = kMargin + room - fontMetrics().horizontalAdvance(shown);
+            p.drawText(QRectF(textLeft - kMarkWidth, line.top(), kMarkWidth - 2, kRow), Qt::AlignCenter,
                        applies ? QStringLiteral("\u2713") : QStringLiteral("\u2717"));
             p.setFont(font());
         }

@@ -324,9 +324,9 @@ private Q_SLOTS:
             // The outline left of the bar, in the human colour; not there without the annotation.
             QCOMPARE(marked.pixel(int(bar.left()) - 1, y), PredictionsPanel::humanColor(applies).rgb());
             QVERIFY(plain.pixel(int(bar.left()) - 1, y) != PredictionsPanel::humanColor(applies).rgb());
-            // The check or cross in the mark column.
+            // The check or cross beside the label's name (left of the outline).
             int markPixels = 0;
-            for (int x = int(bar.left()) - 16; x < int(bar.left()) - 2; ++x)
+            for (int x = 0; x < int(bar.left()) - 3; ++x)
                 for (int yy = int(bar.top()) - 3; yy < int(bar.bottom()) + 3; ++yy)
                     markPixels += near(marked.pixel(x, yy), PredictionsPanel::humanColor(applies)) ? 1 : 0;
             QVERIFY2(markPixels >= 4, qPrintable(QStringLiteral("%1: %2 mark pixels").arg(label).arg(markPixels)));
