@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "analysispanel.h"
+#include "annotationcontroller.h"
 #include "appsettings.h"
 #include "settingsdialog.h"
 #include "finetunedialog.h"
@@ -295,6 +296,7 @@ void MainWindow::createDocks()
     if (!roots.isEmpty())
         m_folderTree->setCurrentIndex(m_folders->index(QFileInfo(roots.first()).absolutePath()));
     m_proxy->setFolder({});  // the tree starts as a pointer to the library, not a filter
+    m_annotation = new AnnotationController(this);  // the Review Queue dock, human labels, annotation mode
 }
 
 void MainWindow::createActions()
@@ -353,6 +355,8 @@ void MainWindow::createActions()
     connect(m_catalog, &Catalog::predictionsChanged, this, &MainWindow::updateTagActions);
     connect(m_analysis, &AnalysisPanel::modelReady, this, &MainWindow::updateTagActions);
     updateTagActions();
+
+    menuBar()->addMenu(m_annotation->menu());
 
     m_viewMenu = menuBar()->addMenu(tr("&View"));
     m_viewMenu->setObjectName(QStringLiteral("viewMenu"));

@@ -22,6 +22,7 @@ class LibraryModel;
 namespace spectag::ui {
 
 class AnalysisPanel;
+class AnnotationController;
 struct AppSettings;
 class FineTuneDialog;
 class LibraryImporter;
@@ -58,6 +59,7 @@ public:
     PredictionsPanel *predictionsPanel() const { return m_predictions; }
     LibraryImporter *importer() const { return m_importer; }
     AnalysisPanel *analysisPanel() const { return m_analysis; }
+    AnnotationController *annotation() const { return m_annotation; }
     QStringList selectedPaths() const;  // the library table's selected tracks
     QAction *writeTagsAction() const { return m_writeTags; }
     QAction *undoTagWriteAction() const { return m_undoTags; }
@@ -101,6 +103,7 @@ private:
     LibraryProxyModel *m_proxy = nullptr;
     LibraryImporter *m_importer = nullptr;
     AnalysisPanel *m_analysis = nullptr;
+    AnnotationController *m_annotation = nullptr;
     QTableView *m_table = nullptr;
     QLineEdit *m_search = nullptr;
     TrackView *m_trackView = nullptr;

@@ -23,6 +23,7 @@ struct HeadPrediction {
     QStringList labels;
     QList<double> probabilities;  // same length as labels
     QList<double> thresholds;     // same length, or empty for 0.5 each
+    bool singleLabel = false;     // one choice among the labels (softmax), else each label on its own
 };
 
 } // namespace spectag::ui

@@ -1,5 +1,6 @@
 #include "storedpredictions.h"
 
+#include "catalog/reviewqueuemodel.h"
 #include "inference/catalogcache.h"
 
 #include <QJsonObject>
@@ -18,6 +19,7 @@ QList<HeadPrediction> headPredictions(const PredictionRecord &prediction, const 
                 continue;
             HeadPrediction hp;
             hp.head = h.name;
+            hp.singleLabel = h.kind == HeadSpec::Kind::SingleLabel;
             for (qsizetype i = 0; i < h.labels.size(); ++i) {
                 hp.labels.append(h.labels[i]);
                 hp.probabilities.append(scores.value(h.labels[i]).toDouble());
@@ -40,6 +42,7 @@ QList<HeadPrediction> headPredictions(const PredictionRecord &prediction, const 
             h.labels.append(l.key());
             h.probabilities.append(l.value().toDouble());
         }
+        h.singleLabel = ReviewQueueModel::looksSingleLabel(labels);
         heads.append(h);
     }
     return heads;

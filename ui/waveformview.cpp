@@ -1,5 +1,6 @@
 #include "waveformview.h"
 
+#include <QContextMenuEvent>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QWheelEvent>
@@ -15,7 +16,7 @@ WaveformView::WaveformView(Mode mode, QWidget *parent)
     setAttribute(Qt::WA_OpaquePaintEvent);
     setMouseTracking(false);
     setCursor(Qt::IBeamCursor);
-    setToolTip(mode == Mode::Overview ? tr("Whole track: click to seek") : tr("Click or drag to seek, wheel to zoom"));
+    setToolTip(mode == Mode::Overview ? tr("Whole track: click to seek") : tr("Click or drag to seek, wheel to zoom; Shift+drag selects a region to label (right-click it)"));
 }
 
 QSize WaveformView::sizeHint() const
@@ -139,6 +140,7 @@ void WaveformView::paintEvent(QPaintEvent *)
     } else {
         drawPeaks(p, r);
     }
+    drawRegions(p);
     const double x = timeToX(m_position);
     if (x >= 0 && x <= r.width()) {
         p.setPen(QPen(QColor(230, 60, 50), 2));
@@ -161,14 +163,121 @@ void WaveformView::changeEvent(QEvent *event)
 
 void WaveformView::mousePressEvent(QMouseEvent *event)
 {
-    if (event->button() == Qt::LeftButton && m_data)
-        Q_EMIT seekRequested(std::clamp(xToTime(event->position().x()), 0.0, m_data->duration));
+    if (event->button() != Qt::LeftButton || !m_data)
+        return;
+    const double t = std::clamp(xToTime(event->position().x()), 0.0, m_data->duration);
+    if (event->modifiers() & Qt::ShiftModifier) {
+        m_anchor = t;
+        m_selStart = m_selEnd = t;
+        update();
+        return;
+    }
+    clearSelection();
+    Q_EMIT seekRequested(t);
 }
 
 void WaveformView::mouseMoveEvent(QMouseEvent *event)
 {
-    if ((event->buttons() & Qt::LeftButton) && m_data)
-        Q_EMIT seekRequested(std::clamp(xToTime(event->position().x()), 0.0, m_data->duration));
+    if (!(event->buttons() & Qt::LeftButton) || !m_data)
+        return;
+    const double t = std::clamp(xToTime(event->position().x()), 0.0, m_data->duration);
+    if (m_anchor >= 0) {
+        m_selStart = std::min(m_anchor, t);
+        m_selEnd = std::max(m_anchor, t);
+        update();
+        return;
+    }
+    Q_EMIT seekRequested(t);
+}
+
+void WaveformView::mouseReleaseEvent(QMouseEvent *event)
+{
+    if (event->button() != Qt::LeftButton || m_anchor < 0)
+        return;
+    m_anchor = -1;
+    // A Shift+click without a drag selects nothing: a region needs at least a couple of pixels.
+    if (timeToX(m_selEnd) - timeToX(m_selStart) < 2) {
+        clearSelection();
+        return;
+    }
+    Q_EMIT selectionChanged(m_selStart, m_selEnd);
+}
+
+void WaveformView::contextMenuEvent(QContextMenuEvent *event)
+{
+    if (const auto sel = selection()) {
+        Q_EMIT selectionMenuRequested(sel->first, sel->second, event->globalPos());
+        event->accept();
+        return;
+    }
+    // No selection: a labelled region under the pointer is offered instead, to correct it.
+    const double t = xToTime(event->pos().x());
+    for (qsizetype i = m_regions.size() - 1; i >= 0; --i) {
+        if (t >= m_regions.at(i).start && t <= m_regions.at(i).end) {
+            Q_EMIT selectionMenuRequested(m_regions.at(i).start, m_regions.at(i).end, event->globalPos());
+            event->accept();
+            return;
+        }
+    }
+    QWidget::contextMenuEvent(event);
+}
+
+std::optional<std::pair<double, double>> WaveformView::selection() const
+{
+    if (m_selEnd > m_selStart)
+        return std::pair(m_selStart, m_selEnd);
+    return std::nullopt;
+}
+
+void WaveformView::setSelection(double start, double end)
+{
+    m_selStart = std::min(start, end);
+    m_selEnd = std::max(start, end);
+    update();
+}
+
+void WaveformView::clearSelection()
+{
+    if (m_selEnd <= m_selStart && m_anchor < 0)
+        return;
+    m_selStart = m_selEnd = 0;
+    m_anchor = -1;
+    update();
+}
+
+void WaveformView::setRegions(const QList<Region> &regions)
+{
+    m_regions = regions;
+    update();
+}
+
+void WaveformView::drawRegions(QPainter &p) const
+{
+    const int h = height();
+    const int band = std::min(16, std::max(8, h / 5));
+    for (const Region &r : m_regions) {
+        const QRectF area(QPointF(timeToX(r.start), 0), QPointF(timeToX(r.end), h));
+        if (area.right() < 0 || area.left() > width())
+            continue;
+        QColor wash = r.color;
+        wash.setAlpha(45);
+        p.fillRect(area, wash);
+        // A solid band along the top carries the label, so it reads over any waveform.
+        const QRectF top(area.topLeft(), QSizeF(area.width(), band));
+        p.fillRect(top, r.color);
+        p.setPen(Qt::black);
+        const QString text = fontMetrics().elidedText(r.text, Qt::ElideRight, int(top.width()) - 4);
+        if (text.size() > 1 && band >= 12)
+            p.drawText(top.adjusted(2, 0, -2, 0), Qt::AlignVCenter | Qt::AlignLeft, text);
+    }
+    if (const auto sel = selection()) {
+        const QRectF area(QPointF(timeToX(sel->first), 0.5), QPointF(timeToX(sel->second), h - 0.5));
+        QColor fill = palette().color(QPalette::Highlight);
+        fill.setAlpha(70);
+        p.fillRect(area, fill);
+        p.setPen(QPen(palette().color(QPalette::Highlight), 1, Qt::DashLine));
+        p.drawRect(area);
+    }
 }
 
 void WaveformView::wheelEvent(QWheelEvent *event)
