@@ -1,7 +1,9 @@
 #include "mainwindow.h"
 
 #include "analysispanel.h"
+#include "librarycharts.h"
 #include "libraryimporter.h"
+#include "librarymap.h"
 #include "libraryproxymodel.h"
 #include "predictionspanel.h"
 #include "resources.h"
@@ -103,6 +105,8 @@ MainWindow::~MainWindow()
     // Both join workers that write into the catalog, which (a child) would otherwise go first.
     delete m_analysis;
     delete m_importer;
+    delete m_map;     // their background loads read the catalog
+    delete m_charts;
 }
 
 void MainWindow::init(const QString &catalogPath, const QString &modelPath)
@@ -234,6 +238,7 @@ void MainWindow::createDocks()
     folderDock->setObjectName(QStringLiteral("foldersDock"));
     folderDock->setWidget(m_folderTree);
     addDockWidget(Qt::LeftDockWidgetArea, folderDock);
+    createLibraryDocks();
     resizeDocks({folderDock, predDock}, {220, 260}, Qt::Horizontal);
     resizeDocks({trackDock}, {420}, Qt::Vertical);
 

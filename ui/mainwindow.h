@@ -22,7 +22,9 @@ class LibraryModel;
 namespace spectag::ui {
 
 class AnalysisPanel;
+class LibraryCharts;
 class LibraryImporter;
+class LibraryMap;
 class LibraryProxyModel;
 class PredictionsPanel;
 class TrackView;
@@ -56,6 +58,10 @@ public:
     PredictionsPanel *predictionsPanel() const { return m_predictions; }
     LibraryImporter *importer() const { return m_importer; }
     AnalysisPanel *analysisPanel() const { return m_analysis; }
+    LibraryMap *libraryMap() const { return m_map; }
+    LibraryCharts *libraryCharts() const { return m_charts; }
+    // Selects the track in the table (clearing a filter that hides it) and plays it.
+    bool activateTrack(qint64 trackId);
     QStringList selectedPaths() const;  // the library table's selected tracks
     QAction *writeTagsAction() const { return m_writeTags; }
     QAction *undoTagWriteAction() const { return m_undoTags; }
@@ -89,12 +95,15 @@ private:
     void updateTagActions();
     void writeTags();      // the preview dialog; it plans and writes in the background
     void undoTagWrite();   // the last journaled batch, in the background
+    void createLibraryDocks();  // the library map and charts
 
     Catalog *m_catalog = nullptr;
     LibraryModel *m_library = nullptr;
     LibraryProxyModel *m_proxy = nullptr;
     LibraryImporter *m_importer = nullptr;
     AnalysisPanel *m_analysis = nullptr;
+    LibraryMap *m_map = nullptr;
+    LibraryCharts *m_charts = nullptr;
     QTableView *m_table = nullptr;
     QLineEdit *m_search = nullptr;
     TrackView *m_trackView = nullptr;
