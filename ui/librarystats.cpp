@@ -170,11 +170,13 @@ LibraryStats computeLibraryStats(const ModelRecord &model, const QList<Predictio
         const HeadInfo &h = heads[i];
         bool decision = false;
         if (h.multiLabel) {
-            const double threshold = h.spec ? double(h.spec->threshold(int(h.spec->labels.indexOf(a.label)))) : 0.5;
-            decision = scores.value(a.label).toDouble() >= threshold;
+            // In float, as the network produced the scores and as tag suggestions compare them: in
+            // double, a score of 0.6 would fail a threshold of 0.6f (0.6000000238...).
+            const float threshold = h.spec ? h.spec->threshold(int(h.spec->labels.indexOf(a.label))) : 0.5f;
+            decision = float(scores.value(a.label).toDouble()) >= threshold;
         } else {
             const auto [top, score] = topLabel(scores, h.labels);
-            decision = top == a.label && (!h.spec || score >= h.spec->minShare);
+            decision = top == a.label && (!h.spec || float(score) >= float(h.spec->minShare));
         }
         auto &t = tally[i][a.label];
         ++t.first;

@@ -36,14 +36,26 @@ std::vector<std::array<float, 2>> projectPca2(const std::vector<float> &rows, in
         // to rounding, and the reference (numpy) works in float64 too.
         const torch::Tensor x = torch::from_blob(const_cast<float *>(rows.data()), {n, dim}, torch::kFloat32).to(torch::kFloat64);
         const torch::Tensor centred = x - x.mean(0, true);
-        // Thin SVD: centred = U S Vh; the rows of Vh are the principal axes, largest first.
-        auto [u, s, vh] = torch::linalg_svd(centred, false);
-        const int64_t k = std::min<int64_t>(2, vh.size(0));
-        torch::Tensor axes = vh.slice(0, 0, k).clone();
+        // The principal axes are the right singular vectors of the centred matrix. For a library
+        // (many more tracks than dimensions) they are the eigenvectors of the dim x dim scatter
+        // matrix, which spares the n x dim left factor a thin SVD would compute; with fewer tracks
+        // than dimensions the SVD is the smaller problem.
+        torch::Tensor axes, singular;  // axes: rows, largest first
+        if (n >= dim) {
+            auto [eigenvalues, eigenvectors] = torch::linalg_eigh(centred.t().matmul(centred));  // ascending
+            axes = eigenvectors.flip({1}).t().contiguous();
+            singular = eigenvalues.flip({0}).clamp_min(0).sqrt();
+        } else {
+            auto [u, s, vh] = torch::linalg_svd(centred, false);
+            axes = vh;
+            singular = s;
+        }
+        const int64_t k = std::min<int64_t>(2, axes.size(0));
+        axes = axes.slice(0, 0, k).clone();
         // Components whose singular value is rounding noise carry no direction: leave them 0.
-        const double tol = s.size(0) > 0 ? s[0].item<double>() * 1e-10 * std::max(n, dim) : 0.0;
+        const double tol = singular.size(0) > 0 ? singular[0].item<double>() * 1e-7 : 0.0;
         for (int64_t c = 0; c < k; ++c) {
-            if (s[c].item<double>() <= tol) {
+            if (singular[c].item<double>() <= tol) {
                 axes[c].zero_();
                 continue;
             }

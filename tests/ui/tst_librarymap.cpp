@@ -5,6 +5,7 @@
 #include "catalog/librarymodel.h"
 #include "inference/catalogcache.h"
 #include "ui/librarymap.h"
+#include "ui/libraryproxymodel.h"
 #include "ui/mainwindow.h"
 #include "ui/qcp.h"
 
@@ -48,7 +49,7 @@ const Cluster kClusters[] = {{QStringLiteral("happy"), QStringLiteral("rock"), 0
 std::vector<float> embeddingNear(const Cluster &c, std::mt19937 &rng, int dim = kDim)
 {
     std::normal_distribution<float> noise(0.f, 0.25f);
-    std::vector<float> e(size_t(dim));
+    std::vector<float> e(static_cast<size_t>(dim));
     for (int j = 0; j < dim; ++j)
         e[size_t(j)] = noise(rng) + (j == c.axis ? c.offset : 0.f);
     return e;
