@@ -62,15 +62,22 @@ LibraryMap::LibraryMap(Catalog *catalog, QWidget *parent)
     m_playlistButton->setToolTip(tr("Make a playlist of the tracks selected with the lasso"));
     m_fitButton->setToolTip(tr("Show every track"));
     m_status->setObjectName(QStringLiteral("mapStatus"));
-    auto *bar = new QHBoxLayout;
-    bar->addWidget(m_colourBy);
-    bar->addWidget(m_status, 1);
-    bar->addWidget(m_fitButton);
-    bar->addWidget(m_playlistButton);
+    // Controls above and below the plot rather than in one row: the dock shares the side of the
+    // window with the folder tree and must not make it wider than that does.
+    m_colourBy->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_colourBy->setMinimumContentsLength(10);
+    m_status->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    auto *top = new QHBoxLayout;
+    top->addWidget(m_colourBy, 1);
+    top->addWidget(m_fitButton);
+    auto *bottom = new QHBoxLayout;
+    bottom->addWidget(m_status, 1);
+    bottom->addWidget(m_playlistButton);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
-    layout->addLayout(bar);
+    layout->addLayout(top);
     layout->addWidget(m_plot, 1);
+    layout->addLayout(bottom);
 
     m_plot->setObjectName(QStringLiteral("mapPlot"));
     m_plot->setInteractions(QCP::iRangeZoom);  // the left button draws the lasso, so no drag-pan
