@@ -293,8 +293,9 @@ void LibraryMap::rebuildGraphs()
         g->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, colour, colour, kDotSize));
         g->setData(byLabel[label].first, byLabel[label].second);
     }
-    m_selectionGraph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(palette().color(QPalette::Text), 2),
-                                                      Qt::NoBrush, kDotSize + 5));
+    // Thin rings in the highlight colour: dense clusters stay readable under a large selection.
+    m_selectionGraph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(palette().color(QPalette::Highlight), 1.2),
+                                                      Qt::NoBrush, kDotSize + 4));
     m_plot->legend->setVisible(!m_groups.isEmpty());
 }
 

@@ -519,7 +519,7 @@ private Q_SLOTS:
         qInfo("lasso over 10,000 dots (with replot request): %lld ms, %lld selected", t.elapsed(),
               qint64(map.selectedTrackIds().size()));
         if (qEnvironmentVariableIsSet("SPECTAG_MAP_SHOT"))  // to look at
-            map.grab().save(qEnvironmentVariable("SPECTAG_MAP_SHOT"));
+            map.plot()->replot(), map.grab().save(qEnvironmentVariable("SPECTAG_MAP_SHOT"));
     }
 };
 
