@@ -169,15 +169,20 @@ QChartView *LibraryCharts::makeDistribution(const HeadCounts &head)
     series->append(model);
     series->append(people);
     series->setLabelsVisible(true);
-    series->setLabelsPosition(QAbstractBarSeries::LabelsOutsideEnd);
+    series->setLabelsPosition(QAbstractBarSeries::LabelsInsideEnd);  // the theme's label colour reads on the bars
     chart->addSeries(series);
     auto *x = new QBarCategoryAxis;
     x->append(categories);
     chart->addAxis(x, Qt::AlignBottom);
     series->attachAxis(x);
     auto *y = new QValueAxis;
+    // Whole tracks: integer ticks at a round step (an automatic axis would label 0.5 as "0").
+    const int step = std::max(1, (top + 4) / 5);
     y->setLabelFormat(QStringLiteral("%d"));
-    y->setRange(0, top * 1.15);  // room for the value labels above the bars
+    y->setRange(0, ((top + step - 1) / step) * step);
+    y->setTickType(QValueAxis::TicksDynamic);
+    y->setTickAnchor(0);
+    y->setTickInterval(step);
     y->setTitleText(tr("Tracks"));
     chart->addAxis(y, Qt::AlignLeft);
     series->attachAxis(y);

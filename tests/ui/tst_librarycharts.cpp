@@ -288,6 +288,13 @@ private Q_SLOTS:
                  (QStringList{QStringLiteral("mood: calm (n=2)"), QStringLiteral("mood: sad (n=2)"), QStringLiteral("mood: happy (n=2)"),
                               QStringLiteral("genre: jazz (n=2)"), QStringLiteral("genre: rock (n=2)")}));
         QCOMPARE(values(bars->barSets().at(0)), (QList<double>{50, 100, 50, 50, 100}));
+        if (qEnvironmentVariableIsSet("SPECTAG_CHARTS_SHOT")) {  // to look at: the Mood and Agreement tabs
+            charts.show();
+            for (int tab : {1, 3}) {
+                charts.tabs()->setCurrentIndex(tab);
+                charts.grab().save(qEnvironmentVariable("SPECTAG_CHARTS_SHOT").arg(tab));
+            }
+        }
     }
 
     void reloadsWhenPeopleAnnotate()
