@@ -5,7 +5,9 @@
 #include "appsettings.h"
 #include "settingsdialog.h"
 #include "finetunedialog.h"
+#include "librarycharts.h"
 #include "libraryimporter.h"
+#include "librarymap.h"
 #include "libraryproxymodel.h"
 #include "predictionspanel.h"
 #include "resources.h"
@@ -107,6 +109,8 @@ MainWindow::~MainWindow()
     // Both join workers that write into the catalog, which (a child) would otherwise go first.
     delete m_analysis;
     delete m_importer;
+    delete m_map;     // their background loads read the catalog
+    delete m_charts;
 }
 
 void MainWindow::init(const QString &catalogPath, const QString &modelPath)
@@ -287,6 +291,7 @@ void MainWindow::createDocks()
     folderDock->setObjectName(QStringLiteral("foldersDock"));
     folderDock->setWidget(m_folderTree);
     addDockWidget(Qt::LeftDockWidgetArea, folderDock);
+    createLibraryDocks();
     resizeDocks({folderDock, predDock}, {220, 260}, Qt::Horizontal);
     resizeDocks({trackDock}, {420}, Qt::Vertical);
 

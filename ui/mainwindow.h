@@ -25,7 +25,9 @@ class AnalysisPanel;
 class AnnotationController;
 struct AppSettings;
 class FineTuneDialog;
+class LibraryCharts;
 class LibraryImporter;
+class LibraryMap;
 class LibraryProxyModel;
 class PredictionsPanel;
 class TrackView;
@@ -60,6 +62,10 @@ public:
     LibraryImporter *importer() const { return m_importer; }
     AnalysisPanel *analysisPanel() const { return m_analysis; }
     AnnotationController *annotation() const { return m_annotation; }
+    LibraryMap *libraryMap() const { return m_map; }
+    LibraryCharts *libraryCharts() const { return m_charts; }
+    // Selects the track in the table (clearing a filter that hides it) and plays it.
+    bool activateTrack(qint64 trackId);
     QStringList selectedPaths() const;  // the library table's selected tracks
     QAction *writeTagsAction() const { return m_writeTags; }
     QAction *undoTagWriteAction() const { return m_undoTags; }
@@ -97,6 +103,7 @@ private:
     void showFineTuning(); // the fine-tuning dialog (one, non-modal)
     void showSettings();
     void applySettings(const AppSettings &before, const AppSettings &after, const QStringList &addedFolders);
+    void createLibraryDocks();  // the library map and charts
 
     Catalog *m_catalog = nullptr;
     LibraryModel *m_library = nullptr;
@@ -104,6 +111,8 @@ private:
     LibraryImporter *m_importer = nullptr;
     AnalysisPanel *m_analysis = nullptr;
     AnnotationController *m_annotation = nullptr;
+    LibraryMap *m_map = nullptr;
+    LibraryCharts *m_charts = nullptr;
     QTableView *m_table = nullptr;
     QLineEdit *m_search = nullptr;
     TrackView *m_trackView = nullptr;

@@ -538,6 +538,20 @@ std::optional<PredictionRecord> Catalog::prediction(qint64 trackId, qint64 model
     return std::nullopt;
 }
 
+QList<PredictionRecord> Catalog::predictions(qint64 modelId) const
+{
+    QList<PredictionRecord> out;
+    QSqlQuery q(database());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT %1 FROM predictions p WHERE p.model_id=? ORDER BY p.track_id")
+                  .arg(QLatin1String(kPredictionColumns)));
+    q.addBindValue(modelId);
+    if (exec(q))
+        while (q.next())
+            out.append(predictionFromQuery(q));
+    return out;
+}
+
 std::optional<PredictionRecord> Catalog::cachedPrediction(const QByteArray &fingerprint, const QString &modelHash) const
 {
     if (fingerprint.isEmpty())

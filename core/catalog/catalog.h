@@ -72,6 +72,8 @@ public:
     QList<ModelRecord> models() const;
     bool storePrediction(PredictionRecord prediction);       // replaces (track, model)
     std::optional<PredictionRecord> prediction(qint64 trackId, qint64 modelId) const;
+    // Every prediction of one model, by track id (the library map and charts read them at once).
+    QList<PredictionRecord> predictions(qint64 modelId) const;
     // The analysis cache: a stored prediction of the model with this hash for any track whose
     // audio has this fingerprint.
     std::optional<PredictionRecord> cachedPrediction(const QByteArray &fingerprint, const QString &modelHash) const;

@@ -1,0 +1,70 @@
+#pragma once
+
+#include "backgroundload.h"
+#include "librarystats.h"
+
+#include <QMutex>
+#include <QWidget>
+
+#include <memory>
+
+class QChart;
+class QChartView;
+class QLabel;
+class QTabWidget;
+
+namespace spectag {
+class Catalog;
+}
+
+namespace spectag::ui {
+
+// The Library Charts dock: per head (mood, genre, ...) a bar chart of how many tracks the active
+// model puts under each label (its top label) beside how many people marked with it, and a chart
+// of how often the model's decision agrees with the people's, per label, with n.
+//
+// The numbers come from loadLibraryStats() on a worker; analysis and annotation edits reload the
+// charts at most every couple of seconds, and not at all while the dock is hidden.
+class LibraryCharts : public QWidget {
+    Q_OBJECT
+public:
+    explicit LibraryCharts(Catalog *catalog, QWidget *parent = nullptr);
+    ~LibraryCharts() override;
+
+    // The loaded network's heads (kinds, thresholds, label order), when it is the active model.
+    void setHeadSpecs(std::vector<HeadSpec> specs);
+
+    void reload() { m_loader->now(); }
+    bool isLoading() const { return m_loader->isLoading(); }
+    void waitForLoaded() { m_loader->wait(); }
+
+    const LibraryStats &stats() const { return m_stats; }
+    QChart *distributionChart(const QString &head) const;  // nullptr when the head has none
+    QChart *agreementChart() const;
+    QTabWidget *tabs() const { return m_tabs; }
+    QString summaryText() const;
+
+Q_SIGNALS:
+    void loaded();
+
+protected:
+    void showEvent(QShowEvent *event) override;
+
+private:
+    void apply(LibraryStats stats);
+    QChartView *makeDistribution(const HeadCounts &head);
+    QChartView *makeAgreement();
+
+    Catalog *m_catalog;
+    QMutex m_specsMutex;
+    std::vector<HeadSpec> m_specs;   // read by the worker, under m_specsMutex
+    LibraryStats m_stats;
+    QLabel *m_summary = nullptr;
+    QTabWidget *m_tabs = nullptr;
+    QList<QPair<QString, QChartView *>> m_distributions;
+    QChartView *m_agreement = nullptr;
+
+    std::unique_ptr<BackgroundLoad<LibraryStats>> m_loader;
+};
+
+} // namespace spectag::ui
