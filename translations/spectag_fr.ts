@@ -175,7 +175,7 @@
     </message>
     <message>
         <source>%1 of %2 tracks</source>
-        <translation>%1 morceaux sur %2</translation>
+        <translation>%1 sur %2 morceaux</translation>
     </message>
     <message numerus="yes">
         <source>, %n failed</source>
@@ -224,7 +224,7 @@
     </message>
     <message>
         <source>Adding %1: %2 of %3 files</source>
-        <translation>Ajout de %1&#xa0;: %2 fichiers sur %3</translation>
+        <translation>Ajout de %1&#xa0;: %2 sur %3 fichiers</translation>
     </message>
     <message numerus="yes">
         <source>Added %n track(s) from %1</source>
