@@ -1,5 +1,6 @@
 // Spectag's one executable: the desktop app without arguments, a headless tool with a verb.
 #include "cli/cli.h"
+#include "ui/i18n.h"
 #include "ui/mainwindow.h"
 #include "ui/screenshot.h"
 #include "ui/spectrogramimage.h"
@@ -37,6 +38,8 @@ int main(int argc, char *argv[])
     QApplication app(argc, argv);
     setIdentity();
     QApplication::setApplicationDisplayName(QStringLiteral("Spectag"));
+    // The GUI speaks the system's language (or `--lang de`); the CLI verbs above stay English.
+    spectag::ui::installTranslations(app, spectag::ui::requestedLocale(app.arguments()));
     if (args.contains(QStringLiteral("--screenshot")))  // spectag --screenshot OUT.png [--library DIR]
         return spectag::ui::takeScreenshot(app.arguments());
     spectag::ui::MainWindow window;

@@ -47,6 +47,7 @@ int takeScreenshot(const QStringList &arguments)
     parser.addOption({QStringLiteral("track"), QStringLiteral("Row to select (default 0)."), QStringLiteral("n"), QStringLiteral("0")});
     parser.addOption({QStringLiteral("theme"), QStringLiteral("light, dark or system."), QStringLiteral("theme"), QStringLiteral("light")});
     parser.addOption({QStringLiteral("size"), QStringLiteral("Window size WxH."), QStringLiteral("size"), QStringLiteral("1440x900")});
+    parser.addOption({QStringLiteral("lang"), QStringLiteral("Interface language (installed by main)."), QStringLiteral("lang")});
     if (!parser.parse(arguments)) {
         fail(parser.errorText());
         return 2;

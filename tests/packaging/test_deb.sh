@@ -98,10 +98,13 @@ top=$(zcat "$doc/changelog.gz" | sed -n '1s/^spectag (\([^)]*\)).*/\1/p') || fai
 [ "$top" = "$version" ] || fail "packaging/linux/changelog's top entry is '$top', not $version"
 model=$root/usr/share/spectag/models/spectag-default.stm
 [ -f "$model" ] || fail "default model missing from the package (resources/models/spectag-default.stm)"
+for lang in de fr en; do
+  [ -f "$root/usr/share/spectag/translations/spectag_$lang.qm" ] || fail "translation spectag_$lang.qm missing (translations/CMakeLists.txt)"
+done
 # No development leftovers in the package.
 unexpected=$(cd "$root" && find . -type f ! -path './usr/bin/spectag' ! -path './usr/share/applications/*' \
   ! -path './usr/share/metainfo/*' ! -path './usr/share/icons/hicolor/*' ! -path './usr/share/man/man1/*' ! -path './usr/share/doc/spectag/*' \
-  ! -path './usr/share/spectag/models/*.stm' ! -path './usr/share/spectag/models/*.md')
+  ! -path './usr/share/spectag/models/*.stm' ! -path './usr/share/spectag/models/*.md' ! -path './usr/share/spectag/translations/*.qm')
 [ -z "$unexpected" ] || fail "unexpected files in the package: $unexpected"
 # CPack strips the binary: the debug info of a RelWithDebInfo build must not reach users.
 if readelf -S "$bin" | grep -q '\.debug_info'; then fail "usr/bin/spectag is not stripped"; fi

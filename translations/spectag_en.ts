@@ -1,0 +1,128 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>spectag::PlaylistListModel</name>
+    <message numerus="yes">
+        <source>%n track(s)</source>
+        <translation>
+            <numerusform>%n track</numerusform>
+            <numerusform>%n tracks</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>spectag::ui::AnalysisPanel</name>
+    <message numerus="yes">
+        <source>Paused: %n track(s) waiting</source>
+        <translation>
+            <numerusform>Paused: %n track waiting</numerusform>
+            <numerusform>Paused: %n tracks waiting</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Queued %n track(s)…</source>
+        <translation>
+            <numerusform>Queued %n track…</numerusform>
+            <numerusform>Queued %n tracks…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelled: %1 analysed, %n not analysed</source>
+        <translation>
+            <numerusform>Cancelled: %1 analysed, %n not analysed</numerusform>
+            <numerusform>Cancelled: %1 analysed, %n not analysed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n failed</source>
+        <translation>
+            <numerusform>, %n failed</numerusform>
+            <numerusform>, %n failed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Done: %n track(s)</source>
+        <translation>
+            <numerusform>Done: %n track</numerusform>
+            <numerusform>Done: %n tracks</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>spectag::ui::MainWindow</name>
+    <message numerus="yes">
+        <source>Added %n track(s) from %1</source>
+        <translation>
+            <numerusform>Added %n track from %1</numerusform>
+            <numerusform>Added %n tracks from %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Added %n track(s) from %1; %2 file(s) could not be read</source>
+        <translation>
+            <numerusform>Added %n track from %1; %2 file(s) could not be read</numerusform>
+            <numerusform>Added %n tracks from %1; %2 file(s) could not be read</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Tags written to %n file(s)</source>
+        <translation>
+            <numerusform>Tags written to %n file</numerusform>
+            <numerusform>Tags written to %n files</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n file(s) failed</source>
+        <translation>
+            <numerusform>; %n file failed</numerusform>
+            <numerusform>; %n files failed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n track(s)</source>
+        <translation>
+            <numerusform>%n track</numerusform>
+            <numerusform>%n tracks</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n track(s)</source>
+        <translation>
+            <numerusform>%1 of %n track</numerusform>
+            <numerusform>%1 of %n tracks</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>spectag::ui::TagWriteDialog</name>
+    <message numerus="yes">
+        <source>Reading the tags of %n file(s)…</source>
+        <translation>
+            <numerusform>Reading the tags of %n file…</numerusform>
+            <numerusform>Reading the tags of %n files…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) will change</source>
+        <translation>
+            <numerusform>%n file will change</numerusform>
+            <numerusform>%n files will change</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n file(s) cannot be written</source>
+        <translation>
+            <numerusform>; %n file cannot be written</numerusform>
+            <numerusform>; %n files cannot be written</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Write Tags (%n file(s))</source>
+        <translation>
+            <numerusform>Write Tags (%n file)</numerusform>
+            <numerusform>Write Tags (%n files)</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
