@@ -3,6 +3,7 @@
 #include "analysispanel.h"
 #include "libraryimporter.h"
 #include "libraryproxymodel.h"
+#include "playlistpanel.h"
 #include "predictionspanel.h"
 #include "resources.h"
 #include "storedpredictions.h"
@@ -11,6 +12,7 @@
 
 #include "catalog/catalog.h"
 #include "catalog/librarymodel.h"
+#include "catalog/trackmime.h"
 #include "inference/catalogcache.h"
 #include "util/paths.h"
 
@@ -167,6 +169,8 @@ void MainWindow::createCentral()
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_table->setAlternatingRowColors(true);
+    m_table->setDragEnabled(true);  // rows drag into playlists (and as files into other applications)
+    m_table->setDragDropMode(QAbstractItemView::DragOnly);
     m_table->setShowGrid(false);
     m_table->setWordWrap(false);
     m_table->verticalHeader()->hide();
@@ -234,6 +238,14 @@ void MainWindow::createDocks()
     folderDock->setObjectName(QStringLiteral("foldersDock"));
     folderDock->setWidget(m_folderTree);
     addDockWidget(Qt::LeftDockWidgetArea, folderDock);
+    m_playlists = new PlaylistPanel(m_catalog, m_library, this);
+    m_playlists->setObjectName(QStringLiteral("playlistPanel"));
+    m_playlists->setQueryProvider([this] { return m_search->text(); });
+    connect(m_playlists, &PlaylistPanel::statusMessage, this, [this](const QString &text, int ms) { statusBar()->showMessage(text, ms); });
+    auto *playlistDock = new QDockWidget(tr("Playlists"), this);
+    playlistDock->setObjectName(QStringLiteral("playlistsDock"));
+    playlistDock->setWidget(m_playlists);
+    splitDockWidget(folderDock, playlistDock, Qt::Vertical);
     resizeDocks({folderDock, predDock}, {220, 260}, Qt::Horizontal);
     resizeDocks({trackDock}, {420}, Qt::Vertical);
 
@@ -250,6 +262,11 @@ void MainWindow::createActions()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     QAction *add = file->addAction(QIcon(QStringLiteral(":/icons/folder-add.svg")), tr("&Add Folder\u2026"), this, &MainWindow::chooseFolder);
     add->setShortcut(QKeySequence::Open);
+    file->addSeparator();
+    file->addAction(m_playlists->newPlaylistAction());
+    file->addAction(m_playlists->importAction());
+    file->addAction(m_playlists->exportM3u8Action());
+    file->addAction(m_playlists->exportXspfAction());
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -489,6 +506,8 @@ void MainWindow::updateCount()
 
 void MainWindow::dragEnterEvent(QDragEnterEvent *event)
 {
+    if (trackmime::hasTrackIds(event->mimeData()))
+        return;  // Spectag's own tracks or playlists: their folders are in the library already
     const QList<QUrl> urls = event->mimeData()->urls();
     if (std::any_of(urls.begin(), urls.end(), [](const QUrl &u) { return u.isLocalFile(); }))
         event->acceptProposedAction();

@@ -24,6 +24,7 @@ namespace spectag::ui {
 class AnalysisPanel;
 class LibraryImporter;
 class LibraryProxyModel;
+class PlaylistPanel;
 class PredictionsPanel;
 class TrackView;
 struct PredictedTrack;
@@ -56,6 +57,7 @@ public:
     PredictionsPanel *predictionsPanel() const { return m_predictions; }
     LibraryImporter *importer() const { return m_importer; }
     AnalysisPanel *analysisPanel() const { return m_analysis; }
+    PlaylistPanel *playlistPanel() const { return m_playlists; }
     QStringList selectedPaths() const;  // the library table's selected tracks
     QAction *writeTagsAction() const { return m_writeTags; }
     QAction *undoTagWriteAction() const { return m_undoTags; }
@@ -99,6 +101,7 @@ private:
     QLineEdit *m_search = nullptr;
     TrackView *m_trackView = nullptr;
     PredictionsPanel *m_predictions = nullptr;
+    PlaylistPanel *m_playlists = nullptr;
     QTreeView *m_folderTree = nullptr;
     QFileSystemModel *m_folders = nullptr;
     QLabel *m_count = nullptr;

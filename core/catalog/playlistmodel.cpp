@@ -139,7 +139,7 @@ bool PlaylistListModel::canDropMimeData(const QMimeData *data, Qt::DropAction ac
     Q_UNUSED(column)
     // Only onto a playlist: between two names there is nothing to add the tracks to.
     return (action == Qt::CopyAction || action == Qt::MoveAction) && carriesTracks(data)
-        && checkIndex(parent, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)
+        && parent.isValid() && checkIndex(parent, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)
         && m_rows.at(parent.row()).query.isEmpty();
 }
 
