@@ -19,11 +19,13 @@
 #include <QJsonArray>
 #include <QLabel>
 #include <QListView>
+#include <QMenu>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QSettings>
 #include <QSplitter>
 #include <QToolBar>
+#include <QToolButton>
 #include <QUrl>
 #include <QVBoxLayout>
 
@@ -114,12 +116,21 @@ PlaylistPanel::PlaylistPanel(Catalog *catalog, LibraryModel *library, QWidget *p
     m_info->setObjectName(QStringLiteral("playlistInfo"));
 
     createActions();
+    // Two menu buttons rather than a row of long labels: the dock is narrow.
     auto *toolbar = new QToolBar(this);
-    toolbar->setIconSize(QSize(16, 16));
     toolbar->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    toolbar->addAction(m_newAction);
-    toolbar->addAction(m_newMoodAction);
-    toolbar->addAction(m_newSmartAction);
+    auto menuButton = [this, toolbar](const QString &text, const QList<QAction *> &actions) {
+        auto *button = new QToolButton(toolbar);
+        button->setText(text);
+        button->setPopupMode(QToolButton::InstantPopup);
+        auto *menu = new QMenu(button);
+        menu->addActions(actions);
+        button->setMenu(menu);
+        toolbar->addWidget(button);
+        return button;
+    };
+    menuButton(tr("New"), {m_newAction, m_newMoodAction, m_newSmartAction, m_importAction})->setObjectName(QStringLiteral("newPlaylistButton"));
+    menuButton(tr("Export"), {m_exportM3u8Action, m_exportXspfAction})->setObjectName(QStringLiteral("exportPlaylistButton"));
     toolbar->addAction(m_deleteAction);
 
     auto *splitter = new QSplitter(Qt::Vertical, this);
@@ -176,6 +187,7 @@ void PlaylistPanel::createActions()
     m_editQueryAction = new QAction(tr("Edit Smart &Query\u2026"), this);
     connect(m_editQueryAction, &QAction::triggered, this, &PlaylistPanel::askEditQuery);
     m_deleteAction = new QAction(tr("&Delete Playlist"), this);
+    m_deleteAction->setIconText(tr("Delete"));
     connect(m_deleteAction, &QAction::triggered, this, &PlaylistPanel::askDelete);
     m_exportM3u8Action = new QAction(tr("Export Playlist as &M3U8\u2026"), this);
     m_exportM3u8Action->setObjectName(QStringLiteral("exportM3u8"));
