@@ -365,6 +365,41 @@ private Q_SLOTS:
         QCOMPARE(m_catalog->playlistTracks(id).size(), 3);
     }
 
+    // The views' own drop handling (position -> row, canDrop, dropMimeData), fed the events a
+    // drag would send: onto a playlist's name, and between two rows of the track list.
+    void viewDropEventsReachTheModels()
+    {
+        const qint64 target = m_panel->createPlaylist(QStringLiteral("Target"));
+        m_panel->createPlaylist(QStringLiteral("Another"));
+        const qint64 shown = m_panel->createPlaylist(QStringLiteral("Shown"));
+        QVERIFY(m_catalog->setPlaylistTracks(shown, {m_ids.at(0), m_ids.at(1)}));
+        m_panel->resize(300, 500);
+        m_panel->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_panel.get()));
+        auto dropAt = [](QWidget *viewport, const QPoint &pos, QMimeData *data) {
+            QDragEnterEvent enter(pos, Qt::CopyAction, data, Qt::LeftButton, Qt::NoModifier);
+            QApplication::sendEvent(viewport, &enter);
+            QDragMoveEvent move(pos, Qt::CopyAction, data, Qt::LeftButton, Qt::NoModifier);
+            QApplication::sendEvent(viewport, &move);
+            if (!move.isAccepted())
+                return false;
+            QDropEvent drop(QPointF(pos), Qt::CopyAction, data, Qt::LeftButton, Qt::NoModifier);
+            QApplication::sendEvent(viewport, &drop);
+            return drop.isAccepted();
+        };
+        const auto two = mime(m_library->mimeData({m_library->index(3, 0), m_library->index(2, 0)}));
+        QListView *lists = m_panel->listView();
+        const QPoint onTarget = lists->visualRect(listIndex(target)).center();
+        QVERIFY(dropAt(lists->viewport(), onTarget, two.get()));
+        QCOMPARE(m_catalog->playlistTracks(target), QList<qint64>({m_ids.at(3), m_ids.at(2)}));
+
+        QListView *tracks = m_panel->trackView();
+        QCOMPARE(m_panel->currentPlaylist(), shown);
+        const QRect second = tracks->visualRect(m_panel->trackModel()->index(1));
+        QVERIFY(dropAt(tracks->viewport(), QPoint(second.center().x(), second.top() + 1), two.get()));  // above row 1
+        QCOMPARE(m_catalog->playlistTracks(shown), QList<qint64>({m_ids.at(0), m_ids.at(3), m_ids.at(2), m_ids.at(1)}));
+    }
+
     void viewsAreWiredForDragAndDrop()
     {
         QCOMPARE(m_panel->trackView()->dragDropMode(), QAbstractItemView::DragDrop);
