@@ -27,6 +27,8 @@ TEST=(
   wesnoth-1.16-music fb-music-high
   # tests/packaging/test_deb.sh: validators for the packaged desktop entry and metainfo.
   desktop-file-utils appstream
+  # tests/playlists: xmllint validates exported XSPF against the XSPF v1 RELAX NG schema.
+  libxml2-utils
 )
 PKGS=("${BUILD[@]}")
 if [ "${1:-}" = "--test" ]; then PKGS+=("${TEST[@]}"); fi

@@ -2,6 +2,49 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>spectag::FineTuneJob</name>
+    <message>
+        <source>Reading annotations</source>
+        <translation>Annotationen werden gelesen</translation>
+    </message>
+    <message>
+        <source>There are no human annotations that fit the model&apos;s labels yet.</source>
+        <translation>Es gibt noch keine menschlichen Annotationen, die zu den Labels des Modells passen.</translation>
+    </message>
+    <message>
+        <source>Too few annotations to train on.</source>
+        <translation>Zu wenige Annotationen zum Trainieren.</translation>
+    </message>
+    <message>
+        <source>Computing spectrograms</source>
+        <translation>Spektrogramme werden berechnet</translation>
+    </message>
+    <message>
+        <source>Could not compute the spectrograms.</source>
+        <translation>Die Spektrogramme konnten nicht berechnet werden.</translation>
+    </message>
+    <message>
+        <source>Measuring the base model</source>
+        <translation>Basismodell wird bewertet</translation>
+    </message>
+    <message>
+        <source>Fine-tuning</source>
+        <translation>Wird nachtrainiert</translation>
+    </message>
+    <message>
+        <source>Measuring the new model</source>
+        <translation>Neues Modell wird bewertet</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Fertig</translation>
+    </message>
+    <message>
+        <source>No fine-tuned model to activate.</source>
+        <translation>Kein nachtrainiertes Modell zum Aktivieren.</translation>
+    </message>
+</context>
+<context>
     <name>spectag::LibraryModel</name>
     <message>
         <source>From the file&apos;s tags</source>
@@ -68,6 +111,29 @@
             <numerusform>%n Stück</numerusform>
             <numerusform>%n Stücke</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>spectag::ReviewQueueModel</name>
+    <message>
+        <source>Track</source>
+        <translation>Stück</translation>
+    </message>
+    <message>
+        <source>Uncertainty</source>
+        <translation>Unsicherheit</translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3</source>
+        <translation>%1 (%2): %3</translation>
+    </message>
+    <message>
+        <source>margin of the top two</source>
+        <translation>Abstand der beiden besten</translation>
+    </message>
+    <message>
+        <source>distance from 0/1</source>
+        <translation>Abstand zu 0/1</translation>
     </message>
 </context>
 <context>
@@ -206,6 +272,472 @@
     <message>
         <source>, %1 could not be analysed</source>
         <translation>, %1 nicht analysierbar</translation>
+    </message>
+</context>
+<context>
+    <name>spectag::ui::AnnotationController</name>
+    <message>
+        <source>Annotation mode: 1Ĺ toggle the moods, J/K next/previous track, Space plays the current segment, Esc leaves</source>
+        <translation>Annotationsmodus: 1–9 schalten die Stimmungen um, J/K nächstes/vorheriges Stück, Leertaste spielt den aktuellen Abschnitt, Esc beendet</translation>
+    </message>
+    <message>
+        <source>Annotation mode off</source>
+        <translation>Annotationsmodus aus</translation>
+    </message>
+    <message>
+        <source>Analysed tracks nobody has annotated yet, the ones the model is least sure about first; double-click or Enter opens one</source>
+        <translation>Analysierte Stücke, die noch niemand annotiert hat, die unsichersten des Modells zuerst; Doppelklick oder Eingabetaste öffnet eines</translation>
+    </message>
+    <message>
+        <source>Review Queue</source>
+        <translation>Prüfwarteschlange</translation>
+    </message>
+    <message>
+        <source>A&amp;nnotate</source>
+        <translation>Ann&amp;otieren</translation>
+    </message>
+    <message>
+        <source>&amp;Accept Predictions</source>
+        <translation>&amp;Vorhersagen übernehmen</translation>
+    </message>
+    <message>
+        <source>Confirm the model&apos;s labels for the current track as human labels</source>
+        <translation>Die Labels des Modells für das aktuelle Stück als menschliche Labels bestätigen</translation>
+    </message>
+    <message>
+        <source>Annotator &amp;Name…</source>
+        <translation>&amp;Name für Annotationen…</translation>
+    </message>
+    <message>
+        <source>&amp;Export Annotations as Training Manifest…</source>
+        <translation>Annotationen als Trainingsmanifest &amp;exportieren…</translation>
+    </message>
+    <message>
+        <source>Annotator Name</source>
+        <translation>Name für Annotationen</translation>
+    </message>
+    <message>
+        <source>Your annotations are recorded under this name:</source>
+        <translation>Ihre Annotationen werden unter diesem Namen gespeichert:</translation>
+    </message>
+    <message>
+        <source>Could not save the annotation: %1</source>
+        <translation>Die Annotation konnte nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>not %1</source>
+        <translation>nicht %1</translation>
+    </message>
+    <message>
+        <source>No labels: no model is active</source>
+        <translation>Keine Labels: kein Modell aktiv</translation>
+    </message>
+    <message>
+        <source>%1, %2 s – %3 s</source>
+        <translation>%1, %2 s – %3 s</translation>
+    </message>
+    <message>
+        <source>No predictions to annotate for this track</source>
+        <translation>Keine Vorhersagen zum Annotieren für dieses Stück</translation>
+    </message>
+    <message numerus="yes">
+        <source>Key %1 has no mood (the mood head has %n label(s))</source>
+        <translation>
+            <numerusform>Taste %1 hat keine Stimmung (die Stimmungsausgabe hat %n Label)</numerusform>
+            <numerusform>Taste %1 hat keine Stimmung (die Stimmungsausgabe hat %n Labels)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>There are no human annotations to export yet.</source>
+        <translation>Es gibt noch keine menschlichen Annotationen zum Exportieren.</translation>
+    </message>
+    <message>
+        <source>No annotation could be exported: %1</source>
+        <translation>Keine Annotation konnte exportiert werden: %1</translation>
+    </message>
+    <message>
+        <source>Export Annotations as Training Manifest</source>
+        <translation>Annotationen als Trainingsmanifest exportieren</translation>
+    </message>
+    <message>
+        <source>JSON Lines manifests (*.jsonl)</source>
+        <translation>JSON-Lines-Manifeste (*.jsonl)</translation>
+    </message>
+    <message>
+        <source>Export Annotations</source>
+        <translation>Annotationen exportieren</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n annotated item(s) to %1; %2 annotation(s) left out</source>
+        <translation>
+            <numerusform>%n annotiertes Element nach %1 exportiert; %2 Annotation(en) ausgelassen</numerusform>
+            <numerusform>%n annotierte Elemente nach %1 exportiert; %2 Annotation(en) ausgelassen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n annotated item(s) to %1</source>
+        <translation>
+            <numerusform>%n annotiertes Element nach %1 exportiert</numerusform>
+            <numerusform>%n annotierte Elemente nach %1 exportiert</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>spectag::ui::AnnotationMode</name>
+    <message>
+        <source>Annotation &amp;Mode</source>
+        <translation>Annotations&amp;modus</translation>
+    </message>
+    <message>
+        <source>Annotate with the keyboard: 1Ĺ toggle the moods, J/K next/previous track, Space plays the current segment, Esc leaves</source>
+        <translation>Mit der Tastatur annotieren: 1–9 schalten die Stimmungen um, J/K nächstes/vorheriges Stück, Leertaste spielt den aktuellen Abschnitt, Esc beendet</translation>
+    </message>
+</context>
+<context>
+    <name>spectag::ui::FineTuneDialog</name>
+    <message>
+        <source>Fine-Tune Model</source>
+        <translation>Modell nachtrainieren</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Auswählen…</translation>
+    </message>
+    <message>
+        <source>Base Model</source>
+        <translation>Basismodell</translation>
+    </message>
+    <message>
+        <source>Spectag models (*.stm)</source>
+        <translation>Spectag-Modelle (*.stm)</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Label</translation>
+    </message>
+    <message>
+        <source>Annotated tracks</source>
+        <translation>Annotierte Stücke</translation>
+    </message>
+    <message>
+        <source>Annotations kept aside to compare the base and the new model (grouped by artist or track).</source>
+        <translation>Zurückgehaltene Annotationen, um Basismodell und neues Modell zu vergleichen (nach Interpret oder Stück gruppiert).</translation>
+    </message>
+    <message>
+        <source>Train the output layers only (freeze the backbone)</source>
+        <translation>Nur die Ausgabeschichten trainieren (Backbone einfrieren)</translation>
+    </message>
+    <message>
+        <source>Recommended with fewer than a few hundred annotations: fast, and the model keeps what it learnt.</source>
+        <translation>Empfohlen bei weniger als einigen hundert Annotationen: schnell, und das Modell behält, was es gelernt hat.</translation>
+    </message>
+    <message>
+        <source>Base model:</source>
+        <translation>Basismodell:</translation>
+    </message>
+    <message>
+        <source>Annotations:</source>
+        <translation>Annotationen:</translation>
+    </message>
+    <message>
+        <source>Held out:</source>
+        <translation>Zurückgehalten:</translation>
+    </message>
+    <message>
+        <source>Epochs:</source>
+        <translation>Epochen:</translation>
+    </message>
+    <message>
+        <source>Learning rate:</source>
+        <translation>Lernrate:</translation>
+    </message>
+    <message>
+        <source>Learning curves</source>
+        <translation>Lernkurven</translation>
+    </message>
+    <message>
+        <source>Training loss</source>
+        <translation>Trainingsverlust</translation>
+    </message>
+    <message>
+        <source>Validation loss</source>
+        <translation>Validierungsverlust</translation>
+    </message>
+    <message>
+        <source>Validation accuracy</source>
+        <translation>Validierungsgenauigkeit</translation>
+    </message>
+    <message>
+        <source>Epoch</source>
+        <translation>Epoche</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>Verlust</translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation>Genauigkeit</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>Metrik</translation>
+    </message>
+    <message>
+        <source>Base model</source>
+        <translation>Basismodell</translation>
+    </message>
+    <message>
+        <source>Fine-tuned</source>
+        <translation>Nachtrainiert</translation>
+    </message>
+    <message>
+        <source>Held-out metrics</source>
+        <translation>Metriken auf zurückgehaltenen Daten</translation>
+    </message>
+    <message>
+        <source>Confusion matrix</source>
+        <translation>Konfusionsmatrix</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>&amp;Starten</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel Training</source>
+        <translation>Training a&amp;bbrechen</translation>
+    </message>
+    <message>
+        <source>Save and &amp;Activate</source>
+        <translation>Speichern und &amp;aktivieren</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>&amp;Verwerfen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Epoch %1 of %2, batch %3 of %4, loss %5</source>
+        <translation>Epoche %1 von %2, Batch %3 von %4, Verlust %5</translation>
+    </message>
+    <message>
+        <source>Cannot read the base model: %1</source>
+        <translation>Das Basismodell kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>No annotations yet: correct some labels in the Predictions panel first.</source>
+        <translation>Noch keine Annotationen: Korrigieren Sie zuerst einige Labels im Bereich „Vorhersagen“.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n annotated track(s) or segment(s) fit the model&apos;s labels.</source>
+        <translation>
+            <numerusform>%n annotiertes Stück oder annotierter Abschnitt passt zu den Labels des Modells.</numerusform>
+            <numerusform>%n annotierte Stücke oder Abschnitte passen zu den Labels des Modells.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Validation accuracy (%1)</source>
+        <translation>Validierungsgenauigkeit (%1)</translation>
+    </message>
+    <message>
+        <source>Trained on %1 item(s); %2 held out. Save and Activate to use the new model (%3).</source>
+        <translation>Mit %1 Element(en) trainiert; %2 zurückgehalten. „Speichern und aktivieren“ verwendet das neue Modell (%3).</translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was saved.</source>
+        <translation>Abgebrochen; nichts wurde gespeichert.</translation>
+    </message>
+    <message>
+        <source>Fine-tuning failed: %1</source>
+        <translation>Nachtrainieren fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>%1: rows are the annotators&apos; labels, columns the fine-tuned model&apos;s.</source>
+        <translation>%1: Zeilen sind die Labels der Annotierenden, Spalten die des nachtrainierten Modells.</translation>
+    </message>
+    <message>
+        <source>Could not activate the new model: %1</source>
+        <translation>Das neue Modell konnte nicht aktiviert werden: %1</translation>
+    </message>
+    <message>
+        <source>The new model %1 is active.</source>
+        <translation>Das neue Modell %1 ist aktiv.</translation>
+    </message>
+    <message>
+        <source>The fine-tuned model was discarded.</source>
+        <translation>Das nachtrainierte Modell wurde verworfen.</translation>
+    </message>
+</context>
+<context>
+    <name>spectag::ui::LibraryCharts</name>
+    <message>
+        <source>No model yet: analyse some tracks to see the charts.</source>
+        <translation>Noch kein Modell: Analysieren Sie einige Stücke, um die Diagramme zu sehen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Model %1: %n analysed track(s)</source>
+        <translation>
+            <numerusform>Modell %1: %n analysiertes Stück</numerusform>
+            <numerusform>Modell %1: %n analysierte Stücke</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n track(s) annotated by people</source>
+        <translation>
+            <numerusform>%n Stück von Menschen annotiert</numerusform>
+            <numerusform>%n Stücke von Menschen annotiert</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>Übereinstimmung</translation>
+    </message>
+    <message>
+        <source>%1: top label per track (of several that may apply)</source>
+        <translation>%1: wahrscheinlichstes Label je Stück (von mehreren, die zutreffen können)</translation>
+    </message>
+    <message>
+        <source>%1: top label per track</source>
+        <translation>%1: wahrscheinlichstes Label je Stück</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Menschen</translation>
+    </message>
+    <message>
+        <source>Tracks</source>
+        <translation>Stücke</translation>
+    </message>
+    <message>
+        <source>Agreement with people (%)</source>
+        <translation>Übereinstimmung mit Menschen (%)</translation>
+    </message>
+    <message>
+        <source>%1: %2 (n=%3)</source>
+        <translation>%1: %2 (n=%3)</translation>
+    </message>
+    <message>
+        <source>No analysed track has been annotated by people yet</source>
+        <translation>Noch kein analysiertes Stück wurde von Menschen annotiert</translation>
+    </message>
+    <message>
+        <source>How often the model&apos;s decision matches people&apos;s</source>
+        <translation>Wie oft die Entscheidung des Modells mit der von Menschen übereinstimmt</translation>
+    </message>
+</context>
+<context>
+    <name>spectag::ui::LibraryMap</name>
+    <message>
+        <source>Playlist from Selection</source>
+        <translation>Wiedergabeliste aus Auswahl</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Einpassen</translation>
+    </message>
+    <message>
+        <source>Colour by mood</source>
+        <translation>Nach Stimmung färben</translation>
+    </message>
+    <message>
+        <source>Colour by genre</source>
+        <translation>Nach Genre färben</translation>
+    </message>
+    <message>
+        <source>Make a playlist of the tracks selected with the lasso</source>
+        <translation>Eine Wiedergabeliste aus den mit dem Lasso ausgewählten Stücken erstellen</translation>
+    </message>
+    <message>
+        <source>Show every track</source>
+        <translation>Alle Stücke zeigen</translation>
+    </message>
+    <message>
+        <source>Drag to select tracks with a lasso (Shift adds), double-click to play, wheel to zoom</source>
+        <translation>Ziehen, um Stücke mit dem Lasso auszuwählen (Umschalt fügt hinzu), Doppelklick zum Abspielen, Mausrad zum Zoomen</translation>
+    </message>
+    <message>
+        <source>Component 1</source>
+        <translation>Komponente 1</translation>
+    </message>
+    <message>
+        <source>Component 2</source>
+        <translation>Komponente 2</translation>
+    </message>
+    <message>
+        <source>Selected</source>
+        <translation>Ausgewählt</translation>
+    </message>
+    <message>
+        <source>No model yet: analyse some tracks to see the map.</source>
+        <translation>Noch kein Modell: Analysieren Sie einige Stücke, um die Karte zu sehen.</translation>
+    </message>
+    <message>
+        <source>No track has been analysed with the active model yet.</source>
+        <translation>Noch kein Stück wurde mit dem aktiven Modell analysiert.</translation>
+    </message>
+    <message>
+        <source>The analysed tracks have no embeddings to place.</source>
+        <translation>Die analysierten Stücke haben keine Einbettungen, die platziert werden könnten.</translation>
+    </message>
+    <message>
+        <source>Could not place the tracks: %1</source>
+        <translation>Die Stücke konnten nicht platziert werden: %1</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n track(s)</source>
+        <translation>
+            <numerusform>%n Stück</numerusform>
+            <numerusform>%n Stücke</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, %2 selected</source>
+        <translation>%1, %2 ausgewählt</translation>
+    </message>
+    <message>
+        <source>Mood: %1</source>
+        <translation>Stimmung: %1</translation>
+    </message>
+    <message>
+        <source>Genre: %1</source>
+        <translation>Genre: %1</translation>
+    </message>
+    <message>
+        <source>Map selection %1</source>
+        <translation>Kartenauswahl %1</translation>
+    </message>
+    <message>
+        <source>Could not make the playlist: %1</source>
+        <translation>Die Wiedergabeliste konnte nicht erstellt werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Playlist “%1”: %n track(s)</source>
+        <translation>
+            <numerusform>Wiedergabeliste „%1“: %n Stück</numerusform>
+            <numerusform>Wiedergabeliste „%1“: %n Stücke</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Name of the new playlist (%n track(s)):</source>
+        <translation>
+            <numerusform>Name der neuen Wiedergabeliste (%n Stück):</numerusform>
+            <numerusform>Name der neuen Wiedergabeliste (%n Stücke):</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -432,12 +964,60 @@
         <source>&lt;b&gt;Spectag %1&lt;/b&gt;&lt;p&gt;Tags your music library with mood and genre predicted on your own computer from mel spectrograms.&lt;/p&gt;</source>
         <translation>&lt;b&gt;Spectag %1&lt;/b&gt;&lt;p&gt;Versieht Ihre Musikbibliothek mit Stimmung und Genre, die auf Ihrem eigenen Computer aus Mel-Spektrogrammen vorhergesagt werden.&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>Analysing with the fine-tuned model %1</source>
+        <translation>Analyse mit dem nachtrainierten Modell %1</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
+        <source>&amp;Fine-Tune Model on Annotations…</source>
+        <translation>Modell mit Annotationen &amp;nachtrainieren…</translation>
+    </message>
+    <message>
+        <source>Library Map</source>
+        <translation>Bibliothekskarte</translation>
+    </message>
+    <message>
+        <source>Library Charts</source>
+        <translation>Bibliotheksdiagramme</translation>
+    </message>
+    <message>
+        <source>Playlist “%1” created</source>
+        <translation>Wiedergabeliste „%1“ erstellt</translation>
+    </message>
 </context>
 <context>
     <name>spectag::ui::PredictionsPanel</name>
     <message>
         <source>No predictions for this track yet.</source>
         <translation>Für dieses Stück gibt es noch keine Vorhersagen.</translation>
+    </message>
+    <message>
+        <source>%1: the model says %2 % (threshold %3 %)</source>
+        <translation>%1: das Modell sagt %2 % (Schwelle %3 %)</translation>
+    </message>
+    <message>
+        <source>an annotator</source>
+        <translation>einer annotierenden Person</translation>
+    </message>
+    <message>
+        <source>Applies: marked by %1 on %2</source>
+        <translation>Trifft zu: markiert von %1 am %2</translation>
+    </message>
+    <message>
+        <source>Does not apply: marked by %1 on %2</source>
+        <translation>Trifft nicht zu: markiert von %1 am %2</translation>
+    </message>
+    <message>
+        <source>Click to choose this %1</source>
+        <translation>Klicken, um dies als %1 zu wählen</translation>
+    </message>
+    <message>
+        <source>Click to toggle</source>
+        <translation>Zum Umschalten klicken</translation>
     </message>
 </context>
 <context>
@@ -451,6 +1031,141 @@
 %4 s – %5 s, click to play</source>
         <translation>%1: %2 (%3 %)
 %4 s – %5 s, zum Abspielen klicken</translation>
+    </message>
+</context>
+<context>
+    <name>spectag::ui::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>&amp;Add Folder…</source>
+        <translation>Ordner &amp;hinzufügen…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>Add Music Folder</source>
+        <translation>Musikordner hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Library</source>
+        <translation>&amp;Bibliothek</translation>
+    </message>
+    <message>
+        <source>The catalog&apos;s active model, else the shipped one</source>
+        <translation>Das aktive Modell des Katalogs, sonst das mitgelieferte</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>Durch&amp;suchen…</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Spectag models (*.stm)</source>
+        <translation>Spectag-Modelle (*.stm)</translation>
+    </message>
+    <message>
+        <source>Automatic (GPU when available)</source>
+        <translation>Automatisch (GPU, falls verfügbar)</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>GPU (CUDA)</source>
+        <translation>GPU (CUDA)</translation>
+    </message>
+    <message>
+        <source>Automatic (%1)</source>
+        <translation>Automatisch (%1)</translation>
+    </message>
+    <message>
+        <source>&amp;Model:</source>
+        <translation>&amp;Modell:</translation>
+    </message>
+    <message>
+        <source>&amp;Device:</source>
+        <translation>&amp;Gerät:</translation>
+    </message>
+    <message>
+        <source>Decoding &amp;threads:</source>
+        <translation>Threads zum &amp;Dekodieren:</translation>
+    </message>
+    <message>
+        <source>&amp;Analysis</source>
+        <translation>&amp;Analyse</translation>
+    </message>
+    <message>
+        <source>A genre or mood is written only when the model is at least this confident</source>
+        <translation>Genre oder Stimmung werden nur geschrieben, wenn sich das Modell mindestens so sicher ist</translation>
+    </message>
+    <message>
+        <source>Everyday words (happy, angry, sad, relaxed)</source>
+        <translation>Alltagswörter (happy, angry, sad, relaxed)</translation>
+    </message>
+    <message>
+        <source>GEMS emotions</source>
+        <translation>GEMS-Emotionen</translation>
+    </message>
+    <message>
+        <source>Both</source>
+        <translation>Beides</translation>
+    </message>
+    <message>
+        <source>Also write the scores (namespaced fields)</source>
+        <translation>Auch die Werte schreiben (Felder mit eigenem Namensraum)</translation>
+    </message>
+    <message>
+        <source>Keep the file&apos;s version</source>
+        <translation>Version der Datei beibehalten</translation>
+    </message>
+    <message>
+        <source>ID3v2.3 (older players)</source>
+        <translation>ID3v2.3 (ältere Player)</translation>
+    </message>
+    <message>
+        <source>ID3v2.4</source>
+        <translation>ID3v2.4</translation>
+    </message>
+    <message>
+        <source>Minimum &amp;confidence:</source>
+        <translation>&amp;Mindestsicherheit:</translation>
+    </message>
+    <message>
+        <source>Mood &amp;words:</source>
+        <translation>Stimmungs&amp;wörter:</translation>
+    </message>
+    <message>
+        <source>MP3 &amp;tag version:</source>
+        <translation>MP3-Tag-&amp;Version:</translation>
+    </message>
+    <message>
+        <source>&amp;Tags</source>
+        <translation>&amp;Tags</translation>
+    </message>
+    <message>
+        <source>Dropping a track into a mood playlist labels the track with that mood</source>
+        <translation>Ein Stück, das in eine Stimmungs-Wiedergabeliste gezogen wird, erhält diese Stimmung als Label</translation>
+    </message>
+    <message>
+        <source>Annotator &amp;name:</source>
+        <translation>&amp;Name für Annotationen:</translation>
+    </message>
+    <message>
+        <source>A&amp;nnotation</source>
+        <translation>Ann&amp;otation</translation>
+    </message>
+    <message>
+        <source>This folder does not exist (any more)</source>
+        <translation>Dieser Ordner existiert nicht (mehr)</translation>
     </message>
 </context>
 <context>
@@ -610,6 +1325,10 @@
         <source>Cancelling…</source>
         <translation>Wird abgebrochen…</translation>
     </message>
+    <message>
+        <source>Writing %1 (%2 of %3)…</source>
+        <translation>%1 wird geschrieben (%2 von %3)…</translation>
+    </message>
 </context>
 <context>
     <name>spectag::ui::TrackView</name>
@@ -713,12 +1432,12 @@
         <translation>Ganzes Stück: zum Springen klicken</translation>
     </message>
     <message>
-        <source>Click or drag to seek, wheel to zoom</source>
-        <translation>Klicken oder ziehen zum Springen, Mausrad zum Zoomen</translation>
-    </message>
-    <message>
         <source>No track</source>
         <translation>Kein Stück</translation>
+    </message>
+    <message>
+        <source>Click or drag to seek, wheel to zoom; Shift+drag selects a region to label (right-click it)</source>
+        <translation>Klicken oder ziehen zum Springen, Mausrad zum Zoomen; Umschalt+Ziehen wählt einen Bereich zum Annotieren (Rechtsklick darauf)</translation>
     </message>
 </context>
 </TS>

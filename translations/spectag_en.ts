@@ -50,6 +50,81 @@
     </message>
 </context>
 <context>
+    <name>spectag::ui::AnnotationController</name>
+    <message numerus="yes">
+        <source>Key %1 has no mood (the mood head has %n label(s))</source>
+        <translation>
+            <numerusform>Key %1 has no mood (the mood head has %n label)</numerusform>
+            <numerusform>Key %1 has no mood (the mood head has %n labels)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n annotated item(s) to %1; %2 annotation(s) left out</source>
+        <translation>
+            <numerusform>Exported %n annotated item to %1; %2 annotation(s) left out</numerusform>
+            <numerusform>Exported %n annotated items to %1; %2 annotation(s) left out</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n annotated item(s) to %1</source>
+        <translation>
+            <numerusform>Exported %n annotated item to %1</numerusform>
+            <numerusform>Exported %n annotated items to %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>spectag::ui::FineTuneDialog</name>
+    <message numerus="yes">
+        <source>%n annotated track(s) or segment(s) fit the model&apos;s labels.</source>
+        <translation>
+            <numerusform>%n annotated track or segment fits the model&apos;s labels.</numerusform>
+            <numerusform>%n annotated tracks or segments fit the model&apos;s labels.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>spectag::ui::LibraryCharts</name>
+    <message numerus="yes">
+        <source>Model %1: %n analysed track(s)</source>
+        <translation>
+            <numerusform>Model %1: %n analysed track</numerusform>
+            <numerusform>Model %1: %n analysed tracks</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n track(s) annotated by people</source>
+        <translation>
+            <numerusform>%n track annotated by people</numerusform>
+            <numerusform>%n tracks annotated by people</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>spectag::ui::LibraryMap</name>
+    <message numerus="yes">
+        <source>%n track(s)</source>
+        <translation>
+            <numerusform>%n track</numerusform>
+            <numerusform>%n tracks</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Playlist “%1”: %n track(s)</source>
+        <translation>
+            <numerusform>Playlist “%1”: %n track</numerusform>
+            <numerusform>Playlist “%1”: %n tracks</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Name of the new playlist (%n track(s)):</source>
+        <translation>
+            <numerusform>Name of the new playlist (%n track):</numerusform>
+            <numerusform>Name of the new playlist (%n tracks):</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>spectag::ui::MainWindow</name>
     <message numerus="yes">
         <source>Added %n track(s) from %1</source>

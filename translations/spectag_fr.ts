@@ -2,6 +2,49 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>spectag::FineTuneJob</name>
+    <message>
+        <source>Reading annotations</source>
+        <translation>Lecture des annotations</translation>
+    </message>
+    <message>
+        <source>There are no human annotations that fit the model&apos;s labels yet.</source>
+        <translation>Il n’y a pas encore d’annotations humaines correspondant aux labels du modèle.</translation>
+    </message>
+    <message>
+        <source>Too few annotations to train on.</source>
+        <translation>Trop peu d’annotations pour l’entraînement.</translation>
+    </message>
+    <message>
+        <source>Computing spectrograms</source>
+        <translation>Calcul des spectrogrammes</translation>
+    </message>
+    <message>
+        <source>Could not compute the spectrograms.</source>
+        <translation>Impossible de calculer les spectrogrammes.</translation>
+    </message>
+    <message>
+        <source>Measuring the base model</source>
+        <translation>Évaluation du modèle de base</translation>
+    </message>
+    <message>
+        <source>Fine-tuning</source>
+        <translation>Affinage</translation>
+    </message>
+    <message>
+        <source>Measuring the new model</source>
+        <translation>Évaluation du nouveau modèle</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Terminé</translation>
+    </message>
+    <message>
+        <source>No fine-tuned model to activate.</source>
+        <translation>Aucun modèle affiné à activer.</translation>
+    </message>
+</context>
+<context>
     <name>spectag::LibraryModel</name>
     <message>
         <source>From the file&apos;s tags</source>
@@ -68,6 +111,29 @@
             <numerusform>%n morceau</numerusform>
             <numerusform>%n morceaux</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>spectag::ReviewQueueModel</name>
+    <message>
+        <source>Track</source>
+        <translation>Morceau</translation>
+    </message>
+    <message>
+        <source>Uncertainty</source>
+        <translation>Incertitude</translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3</source>
+        <translation>%1 (%2)&#xa0;: %3</translation>
+    </message>
+    <message>
+        <source>margin of the top two</source>
+        <translation>écart entre les deux premiers</translation>
+    </message>
+    <message>
+        <source>distance from 0/1</source>
+        <translation>distance à 0/1</translation>
     </message>
 </context>
 <context>
@@ -206,6 +272,472 @@
     <message>
         <source>, %1 could not be analysed</source>
         <translation>, %1 impossible(s) à analyser</translation>
+    </message>
+</context>
+<context>
+    <name>spectag::ui::AnnotationController</name>
+    <message>
+        <source>Annotation mode: 1Ĺ toggle the moods, J/K next/previous track, Space plays the current segment, Esc leaves</source>
+        <translation>Mode annotation&#xa0;: 1–9 activent ou désactivent les humeurs, J/K morceau suivant/précédent, Espace lit le segment courant, Échap quitte</translation>
+    </message>
+    <message>
+        <source>Annotation mode off</source>
+        <translation>Mode annotation désactivé</translation>
+    </message>
+    <message>
+        <source>Analysed tracks nobody has annotated yet, the ones the model is least sure about first; double-click or Enter opens one</source>
+        <translation>Morceaux analysés que personne n’a encore annotés, ceux dont le modèle est le moins sûr en premier&#xa0;; double-clic ou Entrée pour en ouvrir un</translation>
+    </message>
+    <message>
+        <source>Review Queue</source>
+        <translation>File de révision</translation>
+    </message>
+    <message>
+        <source>A&amp;nnotate</source>
+        <translation>Ann&amp;oter</translation>
+    </message>
+    <message>
+        <source>&amp;Accept Predictions</source>
+        <translation>&amp;Accepter les prédictions</translation>
+    </message>
+    <message>
+        <source>Confirm the model&apos;s labels for the current track as human labels</source>
+        <translation>Confirmer les labels du modèle pour le morceau courant comme labels humains</translation>
+    </message>
+    <message>
+        <source>Annotator &amp;Name…</source>
+        <translation>&amp;Nom de l’annotateur…</translation>
+    </message>
+    <message>
+        <source>&amp;Export Annotations as Training Manifest…</source>
+        <translation>&amp;Exporter les annotations comme manifeste d’entraînement…</translation>
+    </message>
+    <message>
+        <source>Annotator Name</source>
+        <translation>Nom de l’annotateur</translation>
+    </message>
+    <message>
+        <source>Your annotations are recorded under this name:</source>
+        <translation>Vos annotations sont enregistrées sous ce nom&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Could not save the annotation: %1</source>
+        <translation>Impossible d’enregistrer l’annotation&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>not %1</source>
+        <translation>pas %1</translation>
+    </message>
+    <message>
+        <source>No labels: no model is active</source>
+        <translation>Aucun label&#xa0;: aucun modèle actif</translation>
+    </message>
+    <message>
+        <source>%1, %2 s – %3 s</source>
+        <translation>%1, %2&#xa0;s – %3&#xa0;s</translation>
+    </message>
+    <message>
+        <source>No predictions to annotate for this track</source>
+        <translation>Aucune prédiction à annoter pour ce morceau</translation>
+    </message>
+    <message numerus="yes">
+        <source>Key %1 has no mood (the mood head has %n label(s))</source>
+        <translation>
+            <numerusform>La touche %1 n’a pas d’humeur (la sortie humeur a %n label)</numerusform>
+            <numerusform>La touche %1 n’a pas d’humeur (la sortie humeur a %n labels)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>There are no human annotations to export yet.</source>
+        <translation>Il n’y a pas encore d’annotations humaines à exporter.</translation>
+    </message>
+    <message>
+        <source>No annotation could be exported: %1</source>
+        <translation>Aucune annotation n’a pu être exportée&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Export Annotations as Training Manifest</source>
+        <translation>Exporter les annotations comme manifeste d’entraînement</translation>
+    </message>
+    <message>
+        <source>JSON Lines manifests (*.jsonl)</source>
+        <translation>Manifestes JSON Lines (*.jsonl)</translation>
+    </message>
+    <message>
+        <source>Export Annotations</source>
+        <translation>Exporter les annotations</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n annotated item(s) to %1; %2 annotation(s) left out</source>
+        <translation>
+            <numerusform>%n élément annoté exporté vers %1&#xa0;; %2 annotation(s) écartée(s)</numerusform>
+            <numerusform>%n éléments annotés exportés vers %1&#xa0;; %2 annotation(s) écartée(s)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n annotated item(s) to %1</source>
+        <translation>
+            <numerusform>%n élément annoté exporté vers %1</numerusform>
+            <numerusform>%n éléments annotés exportés vers %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>spectag::ui::AnnotationMode</name>
+    <message>
+        <source>Annotation &amp;Mode</source>
+        <translation>&amp;Mode annotation</translation>
+    </message>
+    <message>
+        <source>Annotate with the keyboard: 1Ĺ toggle the moods, J/K next/previous track, Space plays the current segment, Esc leaves</source>
+        <translation>Annoter au clavier&#xa0;: 1–9 activent ou désactivent les humeurs, J/K morceau suivant/précédent, Espace lit le segment courant, Échap quitte</translation>
+    </message>
+</context>
+<context>
+    <name>spectag::ui::FineTuneDialog</name>
+    <message>
+        <source>Fine-Tune Model</source>
+        <translation>Affiner le modèle</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choisir…</translation>
+    </message>
+    <message>
+        <source>Base Model</source>
+        <translation>Modèle de base</translation>
+    </message>
+    <message>
+        <source>Spectag models (*.stm)</source>
+        <translation>Modèles Spectag (*.stm)</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Label</translation>
+    </message>
+    <message>
+        <source>Annotated tracks</source>
+        <translation>Morceaux annotés</translation>
+    </message>
+    <message>
+        <source>Annotations kept aside to compare the base and the new model (grouped by artist or track).</source>
+        <translation>Annotations mises de côté pour comparer le modèle de base et le nouveau modèle (regroupées par artiste ou par morceau).</translation>
+    </message>
+    <message>
+        <source>Train the output layers only (freeze the backbone)</source>
+        <translation>N’entraîner que les couches de sortie (geler le tronc du réseau)</translation>
+    </message>
+    <message>
+        <source>Recommended with fewer than a few hundred annotations: fast, and the model keeps what it learnt.</source>
+        <translation>Recommandé avec moins de quelques centaines d’annotations&#xa0;: rapide, et le modèle conserve ce qu’il a appris.</translation>
+    </message>
+    <message>
+        <source>Base model:</source>
+        <translation>Modèle de base&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Annotations:</source>
+        <translation>Annotations&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Held out:</source>
+        <translation>Mis de côté&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Epochs:</source>
+        <translation>Époques&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Learning rate:</source>
+        <translation>Taux d’apprentissage&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Learning curves</source>
+        <translation>Courbes d’apprentissage</translation>
+    </message>
+    <message>
+        <source>Training loss</source>
+        <translation>Perte d’entraînement</translation>
+    </message>
+    <message>
+        <source>Validation loss</source>
+        <translation>Perte de validation</translation>
+    </message>
+    <message>
+        <source>Validation accuracy</source>
+        <translation>Exactitude de validation</translation>
+    </message>
+    <message>
+        <source>Epoch</source>
+        <translation>Époque</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>Perte</translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation>Exactitude</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>Métrique</translation>
+    </message>
+    <message>
+        <source>Base model</source>
+        <translation>Modèle de base</translation>
+    </message>
+    <message>
+        <source>Fine-tuned</source>
+        <translation>Affiné</translation>
+    </message>
+    <message>
+        <source>Held-out metrics</source>
+        <translation>Métriques sur les données mises de côté</translation>
+    </message>
+    <message>
+        <source>Confusion matrix</source>
+        <translation>Matrice de confusion</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>&amp;Démarrer</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel Training</source>
+        <translation>&amp;Annuler l’entraînement</translation>
+    </message>
+    <message>
+        <source>Save and &amp;Activate</source>
+        <translation>Enregistrer et a&amp;ctiver</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>&amp;Rejeter</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Epoch %1 of %2, batch %3 of %4, loss %5</source>
+        <translation>Époque %1 sur %2, lot %3 sur %4, perte %5</translation>
+    </message>
+    <message>
+        <source>Cannot read the base model: %1</source>
+        <translation>Impossible de lire le modèle de base&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>No annotations yet: correct some labels in the Predictions panel first.</source>
+        <translation>Pas encore d’annotations&#xa0;: corrigez d’abord quelques labels dans le panneau Prédictions.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n annotated track(s) or segment(s) fit the model&apos;s labels.</source>
+        <translation>
+            <numerusform>%n morceau ou segment annoté correspond aux labels du modèle.</numerusform>
+            <numerusform>%n morceaux ou segments annotés correspondent aux labels du modèle.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Validation accuracy (%1)</source>
+        <translation>Exactitude de validation (%1)</translation>
+    </message>
+    <message>
+        <source>Trained on %1 item(s); %2 held out. Save and Activate to use the new model (%3).</source>
+        <translation>Entraîné sur %1 élément(s)&#xa0;; %2 mis de côté. Choisissez «&#xa0;Enregistrer et activer&#xa0;» pour utiliser le nouveau modèle (%3).</translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was saved.</source>
+        <translation>Annulé&#xa0;; rien n’a été enregistré.</translation>
+    </message>
+    <message>
+        <source>Fine-tuning failed: %1</source>
+        <translation>Échec de l’affinage&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>%1: rows are the annotators&apos; labels, columns the fine-tuned model&apos;s.</source>
+        <translation>%1&#xa0;: les lignes sont les labels des annotateurs, les colonnes ceux du modèle affiné.</translation>
+    </message>
+    <message>
+        <source>Could not activate the new model: %1</source>
+        <translation>Impossible d’activer le nouveau modèle&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The new model %1 is active.</source>
+        <translation>Le nouveau modèle %1 est actif.</translation>
+    </message>
+    <message>
+        <source>The fine-tuned model was discarded.</source>
+        <translation>Le modèle affiné a été rejeté.</translation>
+    </message>
+</context>
+<context>
+    <name>spectag::ui::LibraryCharts</name>
+    <message>
+        <source>No model yet: analyse some tracks to see the charts.</source>
+        <translation>Pas encore de modèle&#xa0;: analysez quelques morceaux pour voir les graphiques.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Model %1: %n analysed track(s)</source>
+        <translation>
+            <numerusform>Modèle %1&#xa0;: %n morceau analysé</numerusform>
+            <numerusform>Modèle %1&#xa0;: %n morceaux analysés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n track(s) annotated by people</source>
+        <translation>
+            <numerusform>%n morceau annoté par des personnes</numerusform>
+            <numerusform>%n morceaux annotés par des personnes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>Accord</translation>
+    </message>
+    <message>
+        <source>%1: top label per track (of several that may apply)</source>
+        <translation>%1&#xa0;: label principal par morceau (parmi plusieurs possibles)</translation>
+    </message>
+    <message>
+        <source>%1: top label per track</source>
+        <translation>%1&#xa0;: label principal par morceau</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modèle</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Personnes</translation>
+    </message>
+    <message>
+        <source>Tracks</source>
+        <translation>Morceaux</translation>
+    </message>
+    <message>
+        <source>Agreement with people (%)</source>
+        <translation>Accord avec les personnes (%)</translation>
+    </message>
+    <message>
+        <source>%1: %2 (n=%3)</source>
+        <translation>%1&#xa0;: %2 (n=%3)</translation>
+    </message>
+    <message>
+        <source>No analysed track has been annotated by people yet</source>
+        <translation>Aucun morceau analysé n’a encore été annoté par des personnes</translation>
+    </message>
+    <message>
+        <source>How often the model&apos;s decision matches people&apos;s</source>
+        <translation>Fréquence à laquelle la décision du modèle correspond à celle des personnes</translation>
+    </message>
+</context>
+<context>
+    <name>spectag::ui::LibraryMap</name>
+    <message>
+        <source>Playlist from Selection</source>
+        <translation>Liste de lecture depuis la sélection</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Ajuster</translation>
+    </message>
+    <message>
+        <source>Colour by mood</source>
+        <translation>Colorer par humeur</translation>
+    </message>
+    <message>
+        <source>Colour by genre</source>
+        <translation>Colorer par genre</translation>
+    </message>
+    <message>
+        <source>Make a playlist of the tracks selected with the lasso</source>
+        <translation>Créer une liste de lecture avec les morceaux sélectionnés au lasso</translation>
+    </message>
+    <message>
+        <source>Show every track</source>
+        <translation>Afficher tous les morceaux</translation>
+    </message>
+    <message>
+        <source>Drag to select tracks with a lasso (Shift adds), double-click to play, wheel to zoom</source>
+        <translation>Glisser pour sélectionner des morceaux au lasso (Maj ajoute), double-clic pour lire, molette pour zoomer</translation>
+    </message>
+    <message>
+        <source>Component 1</source>
+        <translation>Composante 1</translation>
+    </message>
+    <message>
+        <source>Component 2</source>
+        <translation>Composante 2</translation>
+    </message>
+    <message>
+        <source>Selected</source>
+        <translation>Sélection</translation>
+    </message>
+    <message>
+        <source>No model yet: analyse some tracks to see the map.</source>
+        <translation>Pas encore de modèle&#xa0;: analysez quelques morceaux pour voir la carte.</translation>
+    </message>
+    <message>
+        <source>No track has been analysed with the active model yet.</source>
+        <translation>Aucun morceau n’a encore été analysé avec le modèle actif.</translation>
+    </message>
+    <message>
+        <source>The analysed tracks have no embeddings to place.</source>
+        <translation>Les morceaux analysés n’ont pas de plongements (embeddings) à placer.</translation>
+    </message>
+    <message>
+        <source>Could not place the tracks: %1</source>
+        <translation>Impossible de placer les morceaux&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Chargement…</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(aucun)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n track(s)</source>
+        <translation>
+            <numerusform>%n morceau</numerusform>
+            <numerusform>%n morceaux</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, %2 selected</source>
+        <translation>%1, %2 sélectionné(s)</translation>
+    </message>
+    <message>
+        <source>Mood: %1</source>
+        <translation>Humeur&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Genre: %1</source>
+        <translation>Genre&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Map selection %1</source>
+        <translation>Sélection sur la carte %1</translation>
+    </message>
+    <message>
+        <source>Could not make the playlist: %1</source>
+        <translation>Impossible de créer la liste de lecture&#xa0;: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Playlist “%1”: %n track(s)</source>
+        <translation>
+            <numerusform>Liste de lecture «&#xa0;%1&#xa0;»&#xa0;: %n morceau</numerusform>
+            <numerusform>Liste de lecture «&#xa0;%1&#xa0;»&#xa0;: %n morceaux</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Name of the new playlist (%n track(s)):</source>
+        <translation>
+            <numerusform>Nom de la nouvelle liste de lecture (%n morceau)&#xa0;:</numerusform>
+            <numerusform>Nom de la nouvelle liste de lecture (%n morceaux)&#xa0;:</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -432,12 +964,60 @@
         <source>&lt;b&gt;Spectag %1&lt;/b&gt;&lt;p&gt;Tags your music library with mood and genre predicted on your own computer from mel spectrograms.&lt;/p&gt;</source>
         <translation>&lt;b&gt;Spectag %1&lt;/b&gt;&lt;p&gt;Étiquette votre bibliothèque musicale avec l’humeur et le genre, prédits sur votre propre ordinateur à partir de spectrogrammes mel.&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>Analysing with the fine-tuned model %1</source>
+        <translation>Analyse avec le modèle affiné %1</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Paramètres…</translation>
+    </message>
+    <message>
+        <source>&amp;Fine-Tune Model on Annotations…</source>
+        <translation>A&amp;ffiner le modèle sur les annotations…</translation>
+    </message>
+    <message>
+        <source>Library Map</source>
+        <translation>Carte de la bibliothèque</translation>
+    </message>
+    <message>
+        <source>Library Charts</source>
+        <translation>Graphiques de la bibliothèque</translation>
+    </message>
+    <message>
+        <source>Playlist “%1” created</source>
+        <translation>Liste de lecture «&#xa0;%1&#xa0;» créée</translation>
+    </message>
 </context>
 <context>
     <name>spectag::ui::PredictionsPanel</name>
     <message>
         <source>No predictions for this track yet.</source>
         <translation>Pas encore de prédictions pour ce morceau.</translation>
+    </message>
+    <message>
+        <source>%1: the model says %2 % (threshold %3 %)</source>
+        <translation>%1&#xa0;: le modèle donne %2&#xa0;% (seuil %3&#xa0;%)</translation>
+    </message>
+    <message>
+        <source>an annotator</source>
+        <translation>un annotateur</translation>
+    </message>
+    <message>
+        <source>Applies: marked by %1 on %2</source>
+        <translation>S’applique&#xa0;: marqué par %1 le %2</translation>
+    </message>
+    <message>
+        <source>Does not apply: marked by %1 on %2</source>
+        <translation>Ne s’applique pas&#xa0;: marqué par %1 le %2</translation>
+    </message>
+    <message>
+        <source>Click to choose this %1</source>
+        <translation>Cliquer pour choisir ceci comme %1</translation>
+    </message>
+    <message>
+        <source>Click to toggle</source>
+        <translation>Cliquer pour activer ou désactiver</translation>
     </message>
 </context>
 <context>
@@ -451,6 +1031,141 @@
 %4 s – %5 s, click to play</source>
         <translation>%1&#xa0;: %2 (%3&#xa0;%)
 %4&#xa0;s – %5&#xa0;s, cliquer pour lire</translation>
+    </message>
+</context>
+<context>
+    <name>spectag::ui::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Paramètres</translation>
+    </message>
+    <message>
+        <source>&amp;Add Folder…</source>
+        <translation>Ajouter un &amp;dossier…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Retirer</translation>
+    </message>
+    <message>
+        <source>Add Music Folder</source>
+        <translation>Ajouter un dossier de musique</translation>
+    </message>
+    <message>
+        <source>&amp;Library</source>
+        <translation>&amp;Bibliothèque</translation>
+    </message>
+    <message>
+        <source>The catalog&apos;s active model, else the shipped one</source>
+        <translation>Le modèle actif du catalogue, sinon celui fourni</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Parcourir…</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modèle</translation>
+    </message>
+    <message>
+        <source>Spectag models (*.stm)</source>
+        <translation>Modèles Spectag (*.stm)</translation>
+    </message>
+    <message>
+        <source>Automatic (GPU when available)</source>
+        <translation>Automatique (GPU si disponible)</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>GPU (CUDA)</source>
+        <translation>GPU (CUDA)</translation>
+    </message>
+    <message>
+        <source>Automatic (%1)</source>
+        <translation>Automatique (%1)</translation>
+    </message>
+    <message>
+        <source>&amp;Model:</source>
+        <translation>&amp;Modèle&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Device:</source>
+        <translation>&amp;Calcul&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Decoding &amp;threads:</source>
+        <translation>Threads de &amp;décodage&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Analysis</source>
+        <translation>&amp;Analyse</translation>
+    </message>
+    <message>
+        <source>A genre or mood is written only when the model is at least this confident</source>
+        <translation>Un genre ou une humeur n’est écrit que si la confiance du modèle atteint au moins ce niveau</translation>
+    </message>
+    <message>
+        <source>Everyday words (happy, angry, sad, relaxed)</source>
+        <translation>Mots courants (happy, angry, sad, relaxed)</translation>
+    </message>
+    <message>
+        <source>GEMS emotions</source>
+        <translation>Émotions GEMS</translation>
+    </message>
+    <message>
+        <source>Both</source>
+        <translation>Les deux</translation>
+    </message>
+    <message>
+        <source>Also write the scores (namespaced fields)</source>
+        <translation>Écrire aussi les scores (champs avec espace de noms)</translation>
+    </message>
+    <message>
+        <source>Keep the file&apos;s version</source>
+        <translation>Conserver la version du fichier</translation>
+    </message>
+    <message>
+        <source>ID3v2.3 (older players)</source>
+        <translation>ID3v2.3 (anciens lecteurs)</translation>
+    </message>
+    <message>
+        <source>ID3v2.4</source>
+        <translation>ID3v2.4</translation>
+    </message>
+    <message>
+        <source>Minimum &amp;confidence:</source>
+        <translation>&amp;Confiance minimale&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Mood &amp;words:</source>
+        <translation>&amp;Mots d’humeur&#xa0;:</translation>
+    </message>
+    <message>
+        <source>MP3 &amp;tag version:</source>
+        <translation>&amp;Version des étiquettes MP3&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Tags</source>
+        <translation>É&amp;tiquettes</translation>
+    </message>
+    <message>
+        <source>Dropping a track into a mood playlist labels the track with that mood</source>
+        <translation>Déposer un morceau dans une liste de lecture d’humeur lui attribue cette humeur</translation>
+    </message>
+    <message>
+        <source>Annotator &amp;name:</source>
+        <translation>&amp;Nom de l’annotateur&#xa0;:</translation>
+    </message>
+    <message>
+        <source>A&amp;nnotation</source>
+        <translation>Ann&amp;otation</translation>
+    </message>
+    <message>
+        <source>This folder does not exist (any more)</source>
+        <translation>Ce dossier n’existe pas (ou plus)</translation>
     </message>
 </context>
 <context>
@@ -610,6 +1325,10 @@
         <source>Cancelling…</source>
         <translation>Annulation…</translation>
     </message>
+    <message>
+        <source>Writing %1 (%2 of %3)…</source>
+        <translation>Écriture de %1 (%2 sur %3)…</translation>
+    </message>
 </context>
 <context>
     <name>spectag::ui::TrackView</name>
@@ -713,12 +1432,12 @@
         <translation>Morceau entier&#xa0;: cliquer pour se déplacer</translation>
     </message>
     <message>
-        <source>Click or drag to seek, wheel to zoom</source>
-        <translation>Cliquer ou glisser pour se déplacer, molette pour zoomer</translation>
-    </message>
-    <message>
         <source>No track</source>
         <translation>Aucun morceau</translation>
+    </message>
+    <message>
+        <source>Click or drag to seek, wheel to zoom; Shift+drag selects a region to label (right-click it)</source>
+        <translation>Cliquer ou glisser pour se déplacer, molette pour zoomer&#xa0;; Maj+glisser sélectionne une zone à annoter (clic droit dessus)</translation>
     </message>
 </context>
 </TS>

@@ -2,6 +2,8 @@
 
 #include "catalog/librarymodel.h"
 
+#include <algorithm>
+
 namespace spectag::ui {
 
 LibraryProxyModel::LibraryProxyModel(QObject *parent)
@@ -30,6 +32,13 @@ void LibraryProxyModel::setFolder(const QString &folder)
         return;
     m_folder = f;
     invalidateFilter();
+}
+
+QMimeData *LibraryProxyModel::mimeData(const QModelIndexList &indexes) const
+{
+    QModelIndexList sorted = indexes;
+    std::stable_sort(sorted.begin(), sorted.end(), [](const QModelIndex &a, const QModelIndex &b) { return a.row() < b.row(); });
+    return QSortFilterProxyModel::mimeData(sorted);
 }
 
 bool LibraryProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const

@@ -21,6 +21,9 @@ public:
     void setFolder(const QString &folder);
     QString folder() const { return m_folder; }
 
+    // The dragged tracks in the order the table shows them, whatever order they were selected in.
+    QMimeData *mimeData(const QModelIndexList &indexes) const override;
+
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
 

@@ -9,6 +9,7 @@
 #include "libraryimporter.h"
 #include "librarymap.h"
 #include "libraryproxymodel.h"
+#include "playlistpanel.h"
 #include "predictionspanel.h"
 #include "resources.h"
 #include "storedpredictions.h"
@@ -17,6 +18,7 @@
 
 #include "catalog/catalog.h"
 #include "catalog/librarymodel.h"
+#include "catalog/trackmime.h"
 #include "inference/catalogcache.h"
 #include "util/paths.h"
 
@@ -224,6 +226,8 @@ void MainWindow::createCentral()
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_table->setAlternatingRowColors(true);
+    m_table->setDragEnabled(true);  // rows drag into playlists (and as files into other applications)
+    m_table->setDragDropMode(QAbstractItemView::DragOnly);
     m_table->setShowGrid(false);
     m_table->setWordWrap(false);
     m_table->verticalHeader()->hide();
@@ -292,6 +296,14 @@ void MainWindow::createDocks()
     folderDock->setWidget(m_folderTree);
     addDockWidget(Qt::LeftDockWidgetArea, folderDock);
     createLibraryDocks();
+    m_playlists = new PlaylistPanel(m_catalog, m_library, this);
+    m_playlists->setObjectName(QStringLiteral("playlistPanel"));
+    m_playlists->setQueryProvider([this] { return m_search->text(); });
+    connect(m_playlists, &PlaylistPanel::statusMessage, this, [this](const QString &text, int ms) { statusBar()->showMessage(text, ms); });
+    auto *playlistDock = new QDockWidget(tr("Playlists"), this);
+    playlistDock->setObjectName(QStringLiteral("playlistsDock"));
+    playlistDock->setWidget(m_playlists);
+    splitDockWidget(folderDock, playlistDock, Qt::Vertical);
     resizeDocks({folderDock, predDock}, {220, 260}, Qt::Horizontal);
     resizeDocks({trackDock}, {420}, Qt::Vertical);
 
@@ -313,6 +325,11 @@ void MainWindow::createActions()
     prefs->setObjectName(QStringLiteral("settings"));
     prefs->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
     prefs->setMenuRole(QAction::PreferencesRole);
+    file->addSeparator();
+    file->addAction(m_playlists->newPlaylistAction());
+    file->addAction(m_playlists->importAction());
+    file->addAction(m_playlists->exportM3u8Action());
+    file->addAction(m_playlists->exportXspfAction());
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -563,6 +580,8 @@ void MainWindow::updateCount()
 
 void MainWindow::dragEnterEvent(QDragEnterEvent *event)
 {
+    if (trackmime::hasTrackIds(event->mimeData()))
+        return;  // Spectag's own tracks or playlists: their folders are in the library already
     const QList<QUrl> urls = event->mimeData()->urls();
     if (std::any_of(urls.begin(), urls.end(), [](const QUrl &u) { return u.isLocalFile(); }))
         event->acceptProposedAction();

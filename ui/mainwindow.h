@@ -29,6 +29,7 @@ class LibraryCharts;
 class LibraryImporter;
 class LibraryMap;
 class LibraryProxyModel;
+class PlaylistPanel;
 class PredictionsPanel;
 class TrackView;
 struct PredictedTrack;
@@ -66,6 +67,7 @@ public:
     LibraryCharts *libraryCharts() const { return m_charts; }
     // Selects the track in the table (clearing a filter that hides it) and plays it.
     bool activateTrack(qint64 trackId);
+    PlaylistPanel *playlistPanel() const { return m_playlists; }
     QStringList selectedPaths() const;  // the library table's selected tracks
     QAction *writeTagsAction() const { return m_writeTags; }
     QAction *undoTagWriteAction() const { return m_undoTags; }
@@ -117,6 +119,7 @@ private:
     QLineEdit *m_search = nullptr;
     TrackView *m_trackView = nullptr;
     PredictionsPanel *m_predictions = nullptr;
+    PlaylistPanel *m_playlists = nullptr;
     QTreeView *m_folderTree = nullptr;
     QFileSystemModel *m_folders = nullptr;
     QLabel *m_count = nullptr;

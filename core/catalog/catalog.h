@@ -96,8 +96,10 @@ public:
     bool removeAnnotation(qint64 id);
 
     // --- playlists (items keep their order in `position`, 0-based and dense)
-    qint64 createPlaylist(const QString &name);
+    qint64 createPlaylist(const QString &name, const QString &mood = {}, const QString &query = {});
     bool renamePlaylist(qint64 id, const QString &name);
+    bool setPlaylistMood(qint64 id, const QString &mood);    // empty: no mood
+    bool setPlaylistQuery(qint64 id, const QString &query);  // empty: an ordinary playlist
     bool removePlaylist(qint64 id);
     QList<PlaylistRecord> playlists() const;
     std::optional<PlaylistRecord> playlist(qint64 id) const;

@@ -17,13 +17,21 @@ QString nowText()
     return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
 }
 
+// NULL rather than '' for "none", so the columns read the same for rows made before step 3.
+QVariant textOrNull(const QString &text)
+{
+    return text.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(text);
+}
+
 } // namespace
 
-qint64 Catalog::createPlaylist(const QString &name)
+qint64 Catalog::createPlaylist(const QString &name, const QString &mood, const QString &query)
 {
     QSqlQuery q(database());
-    q.prepare(QStringLiteral("INSERT INTO playlists (name, created_at) VALUES (?, ?)"));
+    q.prepare(QStringLiteral("INSERT INTO playlists (name, mood, query, created_at) VALUES (?, ?, ?, ?)"));
     q.addBindValue(name);
+    q.addBindValue(textOrNull(mood));
+    q.addBindValue(textOrNull(query));
     q.addBindValue(nowText());
     if (!exec(q))
         return 0;
@@ -36,6 +44,30 @@ bool Catalog::renamePlaylist(qint64 id, const QString &name)
     QSqlQuery q(database());
     q.prepare(QStringLiteral("UPDATE playlists SET name=? WHERE id=?"));
     q.addBindValue(name);
+    q.addBindValue(id);
+    if (!exec(q) || q.numRowsAffected() != 1)
+        return false;
+    Q_EMIT playlistsChanged();
+    return true;
+}
+
+bool Catalog::setPlaylistMood(qint64 id, const QString &mood)
+{
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("UPDATE playlists SET mood=? WHERE id=?"));
+    q.addBindValue(textOrNull(mood));
+    q.addBindValue(id);
+    if (!exec(q) || q.numRowsAffected() != 1)
+        return false;
+    Q_EMIT playlistsChanged();
+    return true;
+}
+
+bool Catalog::setPlaylistQuery(qint64 id, const QString &query)
+{
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("UPDATE playlists SET query=? WHERE id=?"));
+    q.addBindValue(textOrNull(query));
     q.addBindValue(id);
     if (!exec(q) || q.numRowsAffected() != 1)
         return false;
@@ -59,7 +91,7 @@ QList<PlaylistRecord> Catalog::playlists() const
     QList<PlaylistRecord> out;
     QSqlQuery q(database());
     if (!q.exec(QStringLiteral("SELECT p.id, p.name, p.created_at, (SELECT COUNT(*) FROM playlist_items i "
-                               "WHERE i.playlist_id = p.id) FROM playlists p ORDER BY p.name COLLATE NOCASE, p.id")))
+                               "WHERE i.playlist_id = p.id), p.mood, p.query FROM playlists p ORDER BY p.name COLLATE NOCASE, p.id")))
         return out;
     while (q.next()) {
         PlaylistRecord p;
@@ -67,6 +99,8 @@ QList<PlaylistRecord> Catalog::playlists() const
         p.name = q.value(1).toString();
         p.createdAt = QDateTime::fromString(q.value(2).toString(), Qt::ISODateWithMs);
         p.itemCount = q.value(3).toInt();
+        p.mood = q.value(4).toString();
+        p.query = q.value(5).toString();
         out.append(p);
     }
     return out;

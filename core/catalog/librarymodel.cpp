@@ -1,9 +1,11 @@
 #include "catalog/librarymodel.h"
 
 #include "catalog/catalog.h"
+#include "catalog/trackmime.h"
 #include "util/timeformat.h"
 
 #include <QFileInfo>
+#include <QMimeData>
 #include <QSet>
 #include <QSqlQuery>
 #include <QVariant>
@@ -212,6 +214,38 @@ QVariant LibraryModel::headerData(int section, Qt::Orientation orientation, int 
     case TagWriteState: return tr("Tags");
     default: return {};
     }
+}
+
+Qt::ItemFlags LibraryModel::flags(const QModelIndex &index) const
+{
+    const Qt::ItemFlags f = QAbstractTableModel::flags(index);
+    return index.isValid() ? f | Qt::ItemIsDragEnabled : f;
+}
+
+QStringList LibraryModel::mimeTypes() const
+{
+    return {trackmime::trackIdsMimeType(), QStringLiteral("text/uri-list")};
+}
+
+QMimeData *LibraryModel::mimeData(const QModelIndexList &indexes) const
+{
+    // A selected row comes once per column: keep each track once, where it first appears.
+    QList<qint64> ids;
+    QStringList paths;
+    QSet<int> rows;
+    for (const QModelIndex &index : indexes) {
+        if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid) || rows.contains(index.row()))
+            continue;
+        rows.insert(index.row());
+        const TrackRecord &t = m_rows.at(index.row()).track;
+        ids.append(t.id);
+        paths.append(t.path);
+    }
+    if (ids.isEmpty())
+        return nullptr;
+    auto *mime = new QMimeData;
+    trackmime::encodeTracks(mime, ids, paths);
+    return mime;
 }
 
 QHash<int, QByteArray> LibraryModel::roleNames() const

@@ -36,6 +36,10 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     QHash<int, QByteArray> roleNames() const override;
+    // Rows are a drag source (trackmime: catalog ids plus file URLs), in the order of `indexes`.
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
+    QStringList mimeTypes() const override;
+    QMimeData *mimeData(const QModelIndexList &indexes) const override;
 
     int rowForTrack(qint64 trackId) const { return m_rowOf.value(trackId, -1); }
     qint64 trackIdAt(int row) const;

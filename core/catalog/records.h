@@ -76,6 +76,8 @@ struct Annotation {
 struct PlaylistRecord {
     qint64 id = 0;
     QString name;
+    QString mood;   // a mood label: tracks dropped in are annotated with it (empty: none)
+    QString query;  // search syntax of a smart playlist (empty: items are chosen by hand)
     int itemCount = 0;
     QDateTime createdAt;
 };

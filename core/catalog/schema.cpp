@@ -86,6 +86,14 @@ const char *const kStep2[] = {
         added_at TEXT NOT NULL))",
 };
 
+// Step 3: what makes a playlist more than a list. `mood` (a label of the "mood" head) means
+// dropping a track into it says the track has that mood; `query` (the library search syntax)
+// makes it a smart playlist whose items the application keeps equal to the matching tracks.
+const char *const kStep3[] = {
+    "ALTER TABLE playlists ADD COLUMN mood TEXT",
+    "ALTER TABLE playlists ADD COLUMN query TEXT",
+};
+
 struct Step {
     const char *const *statements;
     size_t count;
@@ -97,7 +105,7 @@ constexpr Step step(const char *const (&s)[N])
     return {s, N};
 }
 
-const Step kSteps[] = {step(kStep1), step(kStep2)};
+const Step kSteps[] = {step(kStep1), step(kStep2), step(kStep3)};
 
 int userVersion(QSqlDatabase db)
 {

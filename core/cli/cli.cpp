@@ -37,6 +37,9 @@ const std::vector<Verb> &verbs()
 #ifdef SPECTAG_HAVE_TRAINING_VERBS
         addTrainingVerbs(v);
 #endif
+#ifdef SPECTAG_HAVE_PLAYLIST_VERBS
+        addPlaylistVerbs(v);
+#endif
         return v;
     }();
     return all;

@@ -54,5 +54,6 @@ void addScanVerbs(std::vector<Verb> &verbs);      // scanverbs.cpp: scan
 void addTagVerbs(std::vector<Verb> &verbs);       // tagverbs.cpp: tag, undo
 void addModelVerbs(std::vector<Verb> &verbs);     // modelverbs.cpp: analyze, model
 void addTrainingVerbs(std::vector<Verb> &verbs);  // trainingverbs.cpp: train, evaluate
+void addPlaylistVerbs(std::vector<Verb> &verbs);  // playlistverbs.cpp: playlist
 
 } // namespace spectag::cli

@@ -5,10 +5,12 @@
 #include "catalog/librarymodel.h"
 #include "ui/libraryproxymodel.h"
 #include "ui/mainwindow.h"
+#include "ui/playlistpanel.h"
 #include "ui/spectrogramimage.h"
 #include "ui/trackview.h"
 
 #include <QApplication>
+#include <QDockWidget>
 #include <QDropEvent>
 #include <QLineEdit>
 #include <QMenuBar>
@@ -102,6 +104,24 @@ private Q_SLOTS:
         QVERIFY(loaded.wait(30000));
         QVERIFY(w.trackView()->path().endsWith(QStringLiteral("low hum.flac")));
         QCOMPARE_LT(qAbs(w.trackView()->data()->duration - 2.0), 0.05);
+    }
+
+    void playlistsDockAndLibraryDrags()
+    {
+        spectag::ui::MainWindow w(m_settings.filePath(QStringLiteral("playlists.sqlite")));
+        auto *dock = w.findChild<QDockWidget *>(QStringLiteral("playlistsDock"));
+        QVERIFY(dock);
+        QCOMPARE(dock->widget(), w.playlistPanel());
+        QVERIFY(w.findChild<QMenu *>(QStringLiteral("viewMenu"))->actions().contains(dock->toggleViewAction()));
+        QVERIFY(w.libraryView()->dragEnabled());
+        QCOMPARE(w.libraryView()->dragDropMode(), QAbstractItemView::DragOnly);
+        // Spectag's own tracks dragged over the window are not a folder to add.
+        QMimeData own;
+        own.setData(QStringLiteral("application/x-spectag-track-ids"), "1\n");
+        own.setUrls({QUrl::fromLocalFile(m_settings.path())});
+        QDragEnterEvent enter(QPoint(50, 50), Qt::CopyAction, &own, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(&w, &enter);
+        QVERIFY(!enter.isAccepted());
     }
 
     void darkAndLightThemes()
