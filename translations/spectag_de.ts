@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>spectag</name>
+    <message>
+        <source>the root element is not an XSPF &lt;playlist&gt;</source>
+        <translation>das Wurzelelement ist kein XSPF-&lt;playlist&gt;</translation>
+    </message>
+    <message>
+        <source>%1 is not a valid XSPF playlist: %2</source>
+        <translation>%1 ist keine gültige XSPF-Wiedergabeliste: %2</translation>
+    </message>
+    <message>
+        <source>no &lt;playlist&gt; element</source>
+        <translation>kein &lt;playlist&gt;-Element</translation>
+    </message>
+    <message>
+        <source>Cannot write the playlist %1: %2</source>
+        <translation>Die Wiedergabeliste %1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot read the playlist %1: %2</source>
+        <translation>Die Wiedergabeliste %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not valid UTF-8, as an .m3u8 playlist must be</source>
+        <translation>%1 ist kein gültiges UTF-8, wie es eine .m3u8-Wiedergabeliste sein muss</translation>
+    </message>
+</context>
+<context>
     <name>spectag::FineTuneJob</name>
     <message>
         <source>Reading annotations</source>
@@ -101,6 +128,13 @@
     <message>
         <source>Tags</source>
         <translation>Tags</translation>
+    </message>
+</context>
+<context>
+    <name>spectag::PlaylistIO</name>
+    <message>
+        <source>There is no playlist %1</source>
+        <translation>Es gibt keine Wiedergabeliste %1</translation>
     </message>
 </context>
 <context>
@@ -987,6 +1021,200 @@
     <message>
         <source>Playlist “%1” created</source>
         <translation>Wiedergabeliste „%1“ erstellt</translation>
+    </message>
+    <message>
+        <source>Playlists</source>
+        <translation>Wiedergabelisten</translation>
+    </message>
+</context>
+<context>
+    <name>spectag::ui::PlaylistPanel</name>
+    <message>
+        <source>Drop tracks on a playlist to add them; drag a playlist out as an .m3u8 file</source>
+        <translation>Stücke auf eine Wiedergabeliste ziehen, um sie hinzuzufügen; eine Wiedergabeliste herausziehen, um sie als .m3u8-Datei abzulegen</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Neu</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <source>&amp;New Playlist…</source>
+        <translation>&amp;Neue Wiedergabeliste…</translation>
+    </message>
+    <message>
+        <source>New playlist</source>
+        <translation>Neue Wiedergabeliste</translation>
+    </message>
+    <message>
+        <source>New &amp;Mood Playlist…</source>
+        <translation>Neue &amp;Stimmungs-Wiedergabeliste…</translation>
+    </message>
+    <message>
+        <source>New playlist for one mood: tracks dropped into it are marked with that mood</source>
+        <translation>Neue Wiedergabeliste für eine Stimmung: hineingezogene Stücke werden mit dieser Stimmung markiert</translation>
+    </message>
+    <message>
+        <source>New &amp;Smart Playlist…</source>
+        <translation>Neue intelli&amp;gente Wiedergabeliste…</translation>
+    </message>
+    <message>
+        <source>New playlist of the library tracks that match a search, kept up to date</source>
+        <translation>Neue Wiedergabeliste aus den Stücken der Bibliothek, die zu einer Suche passen, stets aktuell gehalten</translation>
+    </message>
+    <message>
+        <source>&amp;Rename</source>
+        <translation>&amp;Umbenennen</translation>
+    </message>
+    <message>
+        <source>Edit Smart &amp;Query…</source>
+        <translation>Such&amp;abfrage bearbeiten…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Playlist</source>
+        <translation>Wiedergabeliste &amp;löschen</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Export Playlist as &amp;M3U8…</source>
+        <translation>Wiedergabeliste als &amp;M3U8 exportieren…</translation>
+    </message>
+    <message>
+        <source>Export Playlist as &amp;XSPF…</source>
+        <translation>Wiedergabeliste als &amp;XSPF exportieren…</translation>
+    </message>
+    <message>
+        <source>&amp;Import Playlist…</source>
+        <translation>Wiedergabeliste &amp;importieren…</translation>
+    </message>
+    <message>
+        <source>Remove from Playlist</source>
+        <translation>Aus Wiedergabeliste entfernen</translation>
+    </message>
+    <message>
+        <source>Smart playlist: the library tracks matching “%1”</source>
+        <translation>Intelligente Wiedergabeliste: die Stücke der Bibliothek, die zu „%1“ passen</translation>
+    </message>
+    <message>
+        <source>Mood playlist: tracks dropped here are marked “%1”</source>
+        <translation>Stimmungs-Wiedergabeliste: hier abgelegte Stücke werden als „%1“ markiert</translation>
+    </message>
+    <message>
+        <source>Could not create the playlist: %1</source>
+        <translation>Die Wiedergabeliste konnte nicht erstellt werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Marked %n track(s) as “%1”</source>
+        <translation>
+            <numerusform>%n Stück als „%1“ markiert</numerusform>
+            <numerusform>%n Stücke als „%1“ markiert</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not record the mood: %1</source>
+        <translation>Die Stimmung konnte nicht gespeichert werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>added %n new file(s) to the library</source>
+        <translation>
+            <numerusform>%n neue Datei zur Bibliothek hinzugefügt</numerusform>
+            <numerusform>%n neue Dateien zur Bibliothek hinzugefügt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) could not be read</source>
+        <translation>
+            <numerusform>%n Datei konnte nicht gelesen werden</numerusform>
+            <numerusform>%n Dateien konnten nicht gelesen werden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>ignored %n item(s) that are not audio files</source>
+        <translation>
+            <numerusform>%n Element ignoriert, das keine Audiodatei ist</numerusform>
+            <numerusform>%n Elemente ignoriert, die keine Audiodateien sind</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Drop: %1</source>
+        <translation>Ablegen: %1</translation>
+    </message>
+    <message>
+        <source>Exported the playlist to %1</source>
+        <translation>Wiedergabeliste nach %1 exportiert</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n of %1 track(s)</source>
+        <translation>
+            <numerusform>%n von %1 Stück(en) importiert</numerusform>
+            <numerusform>%n von %1 Stücken importiert</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>New Playlist</source>
+        <translation>Neue Wiedergabeliste</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>New Mood Playlist</source>
+        <translation>Neue Stimmungs-Wiedergabeliste</translation>
+    </message>
+    <message>
+        <source>Tracks dropped into it are marked with this mood:</source>
+        <translation>Hineingezogene Stücke werden mit dieser Stimmung markiert:</translation>
+    </message>
+    <message>
+        <source>New Smart Playlist</source>
+        <translation>Neue intelligente Wiedergabeliste</translation>
+    </message>
+    <message>
+        <source>Library search (e.g. mood:calm conf&gt;0.6 -genre:rock):</source>
+        <translation>Bibliothekssuche (z. B. mood:calm conf&gt;0.6 -genre:rock):</translation>
+    </message>
+    <message>
+        <source>Smart Playlist</source>
+        <translation>Intelligente Wiedergabeliste</translation>
+    </message>
+    <message>
+        <source>Library search:</source>
+        <translation>Bibliothekssuche:</translation>
+    </message>
+    <message>
+        <source>Delete Playlist</source>
+        <translation>Wiedergabeliste löschen</translation>
+    </message>
+    <message>
+        <source>Delete the playlist “%1”? Its tracks stay in the library.</source>
+        <translation>Die Wiedergabeliste „%1“ löschen? Ihre Stücke bleiben in der Bibliothek.</translation>
+    </message>
+    <message>
+        <source>XSPF playlists (*.xspf)</source>
+        <translation>XSPF-Wiedergabelisten (*.xspf)</translation>
+    </message>
+    <message>
+        <source>M3U8 playlists (*.m3u8)</source>
+        <translation>M3U8-Wiedergabelisten (*.m3u8)</translation>
+    </message>
+    <message>
+        <source>Export Playlist</source>
+        <translation>Wiedergabeliste exportieren</translation>
+    </message>
+    <message>
+        <source>Import Playlist</source>
+        <translation>Wiedergabeliste importieren</translation>
+    </message>
+    <message>
+        <source>Playlists (*.m3u8 *.m3u *.xspf)</source>
+        <translation>Wiedergabelisten (*.m3u8 *.m3u *.xspf)</translation>
     </message>
 </context>
 <context>

@@ -170,6 +170,44 @@
     </message>
 </context>
 <context>
+    <name>spectag::ui::PlaylistPanel</name>
+    <message numerus="yes">
+        <source>Marked %n track(s) as “%1”</source>
+        <translation>
+            <numerusform>Marked %n track as “%1”</numerusform>
+            <numerusform>Marked %n tracks as “%1”</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>added %n new file(s) to the library</source>
+        <translation>
+            <numerusform>added %n new file to the library</numerusform>
+            <numerusform>added %n new files to the library</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) could not be read</source>
+        <translation>
+            <numerusform>%n file could not be read</numerusform>
+            <numerusform>%n files could not be read</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>ignored %n item(s) that are not audio files</source>
+        <translation>
+            <numerusform>ignored %n item that is not an audio file</numerusform>
+            <numerusform>ignored %n items that are not audio files</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n of %1 track(s)</source>
+        <translation>
+            <numerusform>Imported %n of %1 track(s)</numerusform>
+            <numerusform>Imported %n of %1 tracks</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>spectag::ui::TagWriteDialog</name>
     <message numerus="yes">
         <source>Reading the tags of %n file(s)…</source>

@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>spectag</name>
+    <message>
+        <source>the root element is not an XSPF &lt;playlist&gt;</source>
+        <translation>l’élément racine n’est pas un &lt;playlist&gt; XSPF</translation>
+    </message>
+    <message>
+        <source>%1 is not a valid XSPF playlist: %2</source>
+        <translation>%1 n’est pas une liste de lecture XSPF valide&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>no &lt;playlist&gt; element</source>
+        <translation>aucun élément &lt;playlist&gt;</translation>
+    </message>
+    <message>
+        <source>Cannot write the playlist %1: %2</source>
+        <translation>Impossible d’écrire la liste de lecture %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Cannot read the playlist %1: %2</source>
+        <translation>Impossible de lire la liste de lecture %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not valid UTF-8, as an .m3u8 playlist must be</source>
+        <translation>%1 n’est pas en UTF-8 valide, comme doit l’être une liste de lecture .m3u8</translation>
+    </message>
+</context>
+<context>
     <name>spectag::FineTuneJob</name>
     <message>
         <source>Reading annotations</source>
@@ -101,6 +128,13 @@
     <message>
         <source>Tags</source>
         <translation>Étiquettes</translation>
+    </message>
+</context>
+<context>
+    <name>spectag::PlaylistIO</name>
+    <message>
+        <source>There is no playlist %1</source>
+        <translation>Il n’y a pas de liste de lecture %1</translation>
     </message>
 </context>
 <context>
@@ -987,6 +1021,200 @@
     <message>
         <source>Playlist “%1” created</source>
         <translation>Liste de lecture «&#xa0;%1&#xa0;» créée</translation>
+    </message>
+    <message>
+        <source>Playlists</source>
+        <translation>Listes de lecture</translation>
+    </message>
+</context>
+<context>
+    <name>spectag::ui::PlaylistPanel</name>
+    <message>
+        <source>Drop tracks on a playlist to add them; drag a playlist out as an .m3u8 file</source>
+        <translation>Déposez des morceaux sur une liste de lecture pour les y ajouter&#xa0;; faites glisser une liste de lecture hors de la fenêtre pour obtenir un fichier .m3u8</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Nouvelle</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exporter</translation>
+    </message>
+    <message>
+        <source>&amp;New Playlist…</source>
+        <translation>&amp;Nouvelle liste de lecture…</translation>
+    </message>
+    <message>
+        <source>New playlist</source>
+        <translation>Nouvelle liste de lecture</translation>
+    </message>
+    <message>
+        <source>New &amp;Mood Playlist…</source>
+        <translation>Nouvelle liste de lecture d’&amp;humeur…</translation>
+    </message>
+    <message>
+        <source>New playlist for one mood: tracks dropped into it are marked with that mood</source>
+        <translation>Nouvelle liste de lecture pour une humeur&#xa0;: les morceaux qui y sont déposés sont marqués avec cette humeur</translation>
+    </message>
+    <message>
+        <source>New &amp;Smart Playlist…</source>
+        <translation>Nouvelle liste de lecture intelli&amp;gente…</translation>
+    </message>
+    <message>
+        <source>New playlist of the library tracks that match a search, kept up to date</source>
+        <translation>Nouvelle liste de lecture des morceaux de la bibliothèque correspondant à une recherche, tenue à jour</translation>
+    </message>
+    <message>
+        <source>&amp;Rename</source>
+        <translation>&amp;Renommer</translation>
+    </message>
+    <message>
+        <source>Edit Smart &amp;Query…</source>
+        <translation>Modifier la re&amp;quête…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Playlist</source>
+        <translation>&amp;Supprimer la liste de lecture</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Export Playlist as &amp;M3U8…</source>
+        <translation>Exporter la liste de lecture en &amp;M3U8…</translation>
+    </message>
+    <message>
+        <source>Export Playlist as &amp;XSPF…</source>
+        <translation>Exporter la liste de lecture en &amp;XSPF…</translation>
+    </message>
+    <message>
+        <source>&amp;Import Playlist…</source>
+        <translation>&amp;Importer une liste de lecture…</translation>
+    </message>
+    <message>
+        <source>Remove from Playlist</source>
+        <translation>Retirer de la liste de lecture</translation>
+    </message>
+    <message>
+        <source>Smart playlist: the library tracks matching “%1”</source>
+        <translation>Liste de lecture intelligente&#xa0;: les morceaux de la bibliothèque correspondant à «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Mood playlist: tracks dropped here are marked “%1”</source>
+        <translation>Liste de lecture d’humeur&#xa0;: les morceaux déposés ici sont marqués «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Could not create the playlist: %1</source>
+        <translation>Impossible de créer la liste de lecture&#xa0;: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Marked %n track(s) as “%1”</source>
+        <translation>
+            <numerusform>%n morceau marqué «&#xa0;%1&#xa0;»</numerusform>
+            <numerusform>%n morceaux marqués «&#xa0;%1&#xa0;»</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not record the mood: %1</source>
+        <translation>Impossible d’enregistrer l’humeur&#xa0;: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>added %n new file(s) to the library</source>
+        <translation>
+            <numerusform>%n nouveau fichier ajouté à la bibliothèque</numerusform>
+            <numerusform>%n nouveaux fichiers ajoutés à la bibliothèque</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) could not be read</source>
+        <translation>
+            <numerusform>%n fichier n’a pas pu être lu</numerusform>
+            <numerusform>%n fichiers n’ont pas pu être lus</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>ignored %n item(s) that are not audio files</source>
+        <translation>
+            <numerusform>%n élément ignoré (pas un fichier audio)</numerusform>
+            <numerusform>%n éléments ignorés (pas des fichiers audio)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Drop: %1</source>
+        <translation>Dépôt&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Exported the playlist to %1</source>
+        <translation>Liste de lecture exportée vers %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n of %1 track(s)</source>
+        <translation>
+            <numerusform>%n morceau importé sur %1</numerusform>
+            <numerusform>%n morceaux importés sur %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>New Playlist</source>
+        <translation>Nouvelle liste de lecture</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Nom&#xa0;:</translation>
+    </message>
+    <message>
+        <source>New Mood Playlist</source>
+        <translation>Nouvelle liste de lecture d’humeur</translation>
+    </message>
+    <message>
+        <source>Tracks dropped into it are marked with this mood:</source>
+        <translation>Les morceaux qui y sont déposés sont marqués avec cette humeur&#xa0;:</translation>
+    </message>
+    <message>
+        <source>New Smart Playlist</source>
+        <translation>Nouvelle liste de lecture intelligente</translation>
+    </message>
+    <message>
+        <source>Library search (e.g. mood:calm conf&gt;0.6 -genre:rock):</source>
+        <translation>Recherche dans la bibliothèque (p.&#xa0;ex. mood:calm conf&gt;0.6 -genre:rock)&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Smart Playlist</source>
+        <translation>Liste de lecture intelligente</translation>
+    </message>
+    <message>
+        <source>Library search:</source>
+        <translation>Recherche dans la bibliothèque&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Delete Playlist</source>
+        <translation>Supprimer la liste de lecture</translation>
+    </message>
+    <message>
+        <source>Delete the playlist “%1”? Its tracks stay in the library.</source>
+        <translation>Supprimer la liste de lecture «&#xa0;%1&#xa0;»&#xa0;? Ses morceaux restent dans la bibliothèque.</translation>
+    </message>
+    <message>
+        <source>XSPF playlists (*.xspf)</source>
+        <translation>Listes de lecture XSPF (*.xspf)</translation>
+    </message>
+    <message>
+        <source>M3U8 playlists (*.m3u8)</source>
+        <translation>Listes de lecture M3U8 (*.m3u8)</translation>
+    </message>
+    <message>
+        <source>Export Playlist</source>
+        <translation>Exporter la liste de lecture</translation>
+    </message>
+    <message>
+        <source>Import Playlist</source>
+        <translation>Importer une liste de lecture</translation>
+    </message>
+    <message>
+        <source>Playlists (*.m3u8 *.m3u *.xspf)</source>
+        <translation>Listes de lecture (*.m3u8 *.m3u *.xspf)</translation>
     </message>
 </context>
 <context>

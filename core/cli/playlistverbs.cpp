@@ -1,5 +1,6 @@
 // `spectag playlist`: lists the catalog's playlists and exports one as M3U8 or XSPF.
 #include "catalog/catalog.h"
+#include "cli/catalogoption.h"
 #include "cli/cli.h"
 #include "playlists/playlistexport.h"
 #include "util/paths.h"
@@ -50,12 +51,9 @@ int playlistVerb(Context &ctx, const QStringList &args)
         return Usage;
     }
 
-    const QString catalogPath = p.isSet(QStringLiteral("catalog")) ? p.value(QStringLiteral("catalog")) : paths::defaultCatalogPath();
     Catalog catalog;
-    if (!catalog.open(catalogPath)) {
-        ctx.err << "spectag: cannot open the catalog: " << catalog.lastError() << '\n';
+    if (!openCatalog(ctx, p, catalog))
         return Failure;
-    }
 
     if (action == u"list") {
         const QList<PlaylistRecord> all = catalog.playlists();

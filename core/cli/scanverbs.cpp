@@ -1,5 +1,6 @@
 // `spectag scan`: brings the catalog in step with folders of music, once or (--watch) until stopped.
 #include "catalog/catalog.h"
+#include "cli/catalogoption.h"
 #include "cli/cli.h"
 #include "scan/librarywatcher.h"
 #include "scan/scanner.h"
@@ -66,12 +67,9 @@ int scanVerb(Context &ctx, const QStringList &args)
         ctx.err << p.helpText();
         return Usage;
     }
-    const QString catalogPath = p.isSet(QStringLiteral("catalog")) ? p.value(QStringLiteral("catalog")) : paths::defaultCatalogPath();
     Catalog catalog;
-    if (!catalog.open(catalogPath)) {
-        ctx.err << "spectag: cannot open the catalog: " << catalog.lastError() << '\n';
+    if (!openCatalog(ctx, p, catalog))
         return Failure;
-    }
     const bool json = p.isSet(QStringLiteral("json"));
 
     Scanner scanner(&catalog);

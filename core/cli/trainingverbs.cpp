@@ -1,5 +1,6 @@
 // `spectag train` and `spectag evaluate`: the training engine from the command line, headless.
 #include "catalog/catalog.h"
+#include "cli/catalogoption.h"
 #include "cli/cli.h"
 #include "training/datasetcatalog.h"
 #include "training/modelregistry.h"
@@ -51,11 +52,6 @@ void addDataOptions(QCommandLineParser &p)
     });
 }
 
-QString catalogPath(const QCommandLineParser &p)
-{
-    return p.isSet(QStringLiteral("catalog")) ? p.value(QStringLiteral("catalog")) : paths::defaultCatalogPath();
-}
-
 // Loads and combines every dataset named on the command line. `base`: the model whose heads
 // annotations from the catalog are read into (fine-tuning, evaluation), or null.
 bool loadData(Context &ctx, const QCommandLineParser &p, training::Dataset *out, const ModelSpec *base = nullptr)
@@ -86,10 +82,8 @@ bool loadData(Context &ctx, const QCommandLineParser &p, training::Dataset *out,
     }
     if (p.isSet(QStringLiteral("from-catalog"))) {
         Catalog catalog;
-        if (!catalog.open(catalogPath(p))) {
-            ctx.err << "spectag: cannot open the catalog: " << catalog.lastError() << '\n';
+        if (!openCatalog(ctx, p, catalog))
             return false;
-        }
         training::CatalogDatasetOptions o;
         if (base)
             o.spec = trainingdata::datasetSpec(*base);

@@ -48,6 +48,21 @@ private:
     ModelSpec m_spec;
     QString m_model;
 
+    // Heads only, 12 epochs of 4 crops: cheap, and enough to move a confident head.
+    static TrainConfig fineTuneConfig()
+    {
+        TrainConfig cfg;
+        cfg.epochs = 12;
+        cfg.batchSize = 8;
+        cfg.learningRate = 5e-3;
+        cfg.cropsPerExample = 4;
+        cfg.freezeBackbone = true;
+        cfg.patience = 0;
+        cfg.gainDb = 0;
+        cfg.classWeights = false;
+        return cfg;
+    }
+
     std::vector<TrainingExample> examples(int from, int to) const
     {
         std::vector<TrainingExample> v;
@@ -154,15 +169,7 @@ private Q_SLOTS:
         ExamplePredictions before, after;
         QString err;
         QVERIFY(predictExamples(m_model, fc, corrected, &before, &err));
-        TrainConfig cfg;
-        cfg.epochs = 12;  // heads only, 12 crops an epoch: cheap, and enough to move a confident head
-        cfg.batchSize = 8;
-        cfg.learningRate = 5e-3;
-        cfg.cropsPerExample = 4;
-        cfg.freezeBackbone = true;
-        cfg.patience = 0;
-        cfg.gainDb = 0;
-        cfg.classWeights = false;
+        const TrainConfig cfg = fineTuneConfig();
         const QString tuned = m_dir.filePath(QStringLiteral("tuned.stm"));
         const TrainResult r = trainModel(m_spec, fc, corrected, {}, cfg, tuned, m_model);
         QVERIFY2(r.ok, qPrintable(r.error));
@@ -206,15 +213,7 @@ private Q_SLOTS:
         ExamplePredictions before, after;
         QString err;
         QVERIFY(predictExamples(m_model, fc, corrected, &before, &err));
-        TrainConfig cfg;
-        cfg.epochs = 12;
-        cfg.batchSize = 8;
-        cfg.learningRate = 5e-3;
-        cfg.cropsPerExample = 4;
-        cfg.freezeBackbone = true;
-        cfg.patience = 0;
-        cfg.gainDb = 0;
-        cfg.classWeights = false;
+        const TrainConfig cfg = fineTuneConfig();
         const QString tuned = m_dir.filePath(QStringLiteral("tuned-from-catalog.stm"));
         const TrainResult r = trainModel(m_spec, fc, corrected, {}, cfg, tuned, m_model);
         QVERIFY2(r.ok, qPrintable(r.error));
