@@ -2,33 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
-    <name>spectag</name>
-    <message>
-        <source>the root element is not an XSPF &lt;playlist&gt;</source>
-        <translation>das Wurzelelement ist kein XSPF-&lt;playlist&gt;</translation>
-    </message>
-    <message>
-        <source>%1 is not a valid XSPF playlist: %2</source>
-        <translation>%1 ist keine gültige XSPF-Wiedergabeliste: %2</translation>
-    </message>
-    <message>
-        <source>no &lt;playlist&gt; element</source>
-        <translation>kein &lt;playlist&gt;-Element</translation>
-    </message>
-    <message>
-        <source>Cannot write the playlist %1: %2</source>
-        <translation>Die Wiedergabeliste %1 kann nicht geschrieben werden: %2</translation>
-    </message>
-    <message>
-        <source>Cannot read the playlist %1: %2</source>
-        <translation>Die Wiedergabeliste %1 kann nicht gelesen werden: %2</translation>
-    </message>
-    <message>
-        <source>%1 is not valid UTF-8, as an .m3u8 playlist must be</source>
-        <translation>%1 ist kein gültiges UTF-8, wie es eine .m3u8-Wiedergabeliste sein muss</translation>
-    </message>
-</context>
-<context>
     <name>spectag::FineTuneJob</name>
     <message>
         <source>Reading annotations</source>
@@ -311,10 +284,6 @@
 <context>
     <name>spectag::ui::AnnotationController</name>
     <message>
-        <source>Annotation mode: 1Ĺ toggle the moods, J/K next/previous track, Space plays the current segment, Esc leaves</source>
-        <translation>Annotationsmodus: 1–9 schalten die Stimmungen um, J/K nächstes/vorheriges Stück, Leertaste spielt den aktuellen Abschnitt, Esc beendet</translation>
-    </message>
-    <message>
         <source>Annotation mode off</source>
         <translation>Annotationsmodus aus</translation>
     </message>
@@ -415,6 +384,10 @@
             <numerusform>%n annotierte Elemente nach %1 exportiert</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Annotation mode: 1–9 toggle the moods, J/K next/previous track, Space plays the current segment, Esc leaves</source>
+        <translation>Annotationsmodus: 1–9 schalten die Stimmungen um, J/K nächstes/vorheriges Stück, Leertaste spielt den aktuellen Abschnitt, Esc beendet</translation>
+    </message>
 </context>
 <context>
     <name>spectag::ui::AnnotationMode</name>
@@ -423,7 +396,7 @@
         <translation>Annotations&amp;modus</translation>
     </message>
     <message>
-        <source>Annotate with the keyboard: 1Ĺ toggle the moods, J/K next/previous track, Space plays the current segment, Esc leaves</source>
+        <source>Annotate with the keyboard: 1–9 toggle the moods, J/K next/previous track, Space plays the current segment, Esc leaves</source>
         <translation>Mit der Tastatur annotieren: 1–9 schalten die Stimmungen um, J/K nächstes/vorheriges Stück, Leertaste spielt den aktuellen Abschnitt, Esc beendet</translation>
     </message>
 </context>

@@ -2,33 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
-    <name>spectag</name>
-    <message>
-        <source>the root element is not an XSPF &lt;playlist&gt;</source>
-        <translation>l’élément racine n’est pas un &lt;playlist&gt; XSPF</translation>
-    </message>
-    <message>
-        <source>%1 is not a valid XSPF playlist: %2</source>
-        <translation>%1 n’est pas une liste de lecture XSPF valide&#xa0;: %2</translation>
-    </message>
-    <message>
-        <source>no &lt;playlist&gt; element</source>
-        <translation>aucun élément &lt;playlist&gt;</translation>
-    </message>
-    <message>
-        <source>Cannot write the playlist %1: %2</source>
-        <translation>Impossible d’écrire la liste de lecture %1&#xa0;: %2</translation>
-    </message>
-    <message>
-        <source>Cannot read the playlist %1: %2</source>
-        <translation>Impossible de lire la liste de lecture %1&#xa0;: %2</translation>
-    </message>
-    <message>
-        <source>%1 is not valid UTF-8, as an .m3u8 playlist must be</source>
-        <translation>%1 n’est pas en UTF-8 valide, comme doit l’être une liste de lecture .m3u8</translation>
-    </message>
-</context>
-<context>
     <name>spectag::FineTuneJob</name>
     <message>
         <source>Reading annotations</source>
@@ -311,10 +284,6 @@
 <context>
     <name>spectag::ui::AnnotationController</name>
     <message>
-        <source>Annotation mode: 1Ĺ toggle the moods, J/K next/previous track, Space plays the current segment, Esc leaves</source>
-        <translation>Mode annotation&#xa0;: 1–9 activent ou désactivent les humeurs, J/K morceau suivant/précédent, Espace lit le segment courant, Échap quitte</translation>
-    </message>
-    <message>
         <source>Annotation mode off</source>
         <translation>Mode annotation désactivé</translation>
     </message>
@@ -415,6 +384,10 @@
             <numerusform>%n éléments annotés exportés vers %1</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Annotation mode: 1–9 toggle the moods, J/K next/previous track, Space plays the current segment, Esc leaves</source>
+        <translation>Mode annotation : 1–9 activent ou désactivent les humeurs, J/K morceau suivant/précédent, Espace joue le segment courant, Échap quitte</translation>
+    </message>
 </context>
 <context>
     <name>spectag::ui::AnnotationMode</name>
@@ -423,8 +396,8 @@
         <translation>&amp;Mode annotation</translation>
     </message>
     <message>
-        <source>Annotate with the keyboard: 1Ĺ toggle the moods, J/K next/previous track, Space plays the current segment, Esc leaves</source>
-        <translation>Annoter au clavier&#xa0;: 1–9 activent ou désactivent les humeurs, J/K morceau suivant/précédent, Espace lit le segment courant, Échap quitte</translation>
+        <source>Annotate with the keyboard: 1–9 toggle the moods, J/K next/previous track, Space plays the current segment, Esc leaves</source>
+        <translation>Annoter au clavier : 1–9 activent ou désactivent les humeurs, J/K morceau suivant/précédent, Espace joue le segment courant, Échap quitte</translation>
     </message>
 </context>
 <context>

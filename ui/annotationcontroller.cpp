@@ -90,7 +90,7 @@ AnnotationController::AnnotationController(MainWindow *window)
         QWidget *focus = m_window->focusWidget();
         if (on && (!focus || qobject_cast<QLineEdit *>(focus)))
             m_window->libraryView()->setFocus();  // digits typed into the search field stay text
-        m_window->statusBar()->showMessage(on ? tr("Annotation mode: 1\u20139 toggle the moods, J/K next/previous track, "
+        m_window->statusBar()->showMessage(on ? tr("Annotation mode: 1\u2013" "9 toggle the moods, J/K next/previous track, "
                                                    "Space plays the current segment, Esc leaves")
                                               : tr("Annotation mode off"),
                                            on ? 0 : 3000);

@@ -26,7 +26,7 @@ AnnotationMode::AnnotationMode(QObject *parent)
     m_action->setObjectName(QStringLiteral("annotationMode"));
     m_action->setCheckable(true);
     m_action->setShortcut(Qt::Key_F8);
-    m_action->setToolTip(tr("Annotate with the keyboard: 1\u20139 toggle the moods, J/K next/previous track, "
+    m_action->setToolTip(tr("Annotate with the keyboard: 1\u2013" "9 toggle the moods, J/K next/previous track, "
                             "Space plays the current segment, Esc leaves"));
     connect(m_action, &QAction::toggled, this, &AnnotationMode::activeChanged);
 }

@@ -17,11 +17,6 @@ namespace {
 
 const QString kXspfNs = QStringLiteral("http://xspf.org/ns/0/");
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("spectag::PlaylistIO", text);
-}
-
 // Playlist lines and XML text cannot carry line breaks or most control characters.
 QString oneLine(const QString &text)
 {
@@ -152,7 +147,7 @@ std::optional<PlaylistFile> parseXspf(const QByteArray &bytes, const QString &pl
             continue;
         if (!sawPlaylist) {
             if (xml.name() != u"playlist") {
-                xml.raiseError(tr("the root element is not an XSPF <playlist>"));
+                xml.raiseError(QStringLiteral("the root element is not an XSPF <playlist>"));
                 break;
             }
             sawPlaylist = true;
@@ -191,9 +186,9 @@ std::optional<PlaylistFile> parseXspf(const QByteArray &bytes, const QString &pl
         }
     }
     if (xml.hasError() || !sawPlaylist) {
-        *error = tr("%1 is not a valid XSPF playlist: %2")
+        *error = QStringLiteral("%1 is not a valid XSPF playlist: %2")
                      .arg(QDir::toNativeSeparators(playlistPath),
-                          sawPlaylist ? xml.errorString() : tr("no <playlist> element"));
+                          sawPlaylist ? xml.errorString() : QStringLiteral("no <playlist> element"));
         return std::nullopt;
     }
     return out;
@@ -275,11 +270,11 @@ bool writePlaylist(const QString &path, PlaylistFormat format, const PlaylistFil
     const QByteArray bytes = format == PlaylistFormat::Xspf ? xspfBytes(playlist, creator) : m3u8Bytes(playlist, path);
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly)) {
-        *error = tr("Cannot write the playlist %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
+        *error = QStringLiteral("Cannot write the playlist %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
         return false;
     }
     if (file.write(bytes) != bytes.size() || !file.commit()) {
-        *error = tr("Cannot write the playlist %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
+        *error = QStringLiteral("Cannot write the playlist %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
         return false;  // QSaveFile discards its temporary file: the target is untouched
     }
     return true;
@@ -289,7 +284,7 @@ std::optional<PlaylistFile> readPlaylist(const QString &path, QString *error)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        *error = tr("Cannot read the playlist %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
+        *error = QStringLiteral("Cannot read the playlist %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
         return std::nullopt;
     }
     const QByteArray bytes = file.readAll();
@@ -305,7 +300,7 @@ std::optional<PlaylistFile> readPlaylist(const QString &path, QString *error)
     QString text = utf8.decode(bytes);
     if (utf8.hasError()) {
         if (QFileInfo(path).suffix().compare(u"m3u8", Qt::CaseInsensitive) == 0) {
-            *error = tr("%1 is not valid UTF-8, as an .m3u8 playlist must be").arg(QDir::toNativeSeparators(path));
+            *error = QStringLiteral("%1 is not valid UTF-8, as an .m3u8 playlist must be").arg(QDir::toNativeSeparators(path));
             return std::nullopt;
         }
         text = QString::fromLatin1(bytes);  // old .m3u files are in a legacy 8-bit encoding
