@@ -29,6 +29,9 @@ training::Dataset FineTuneJob::dataset(const QString &baseModel, QString *error)
         return {};
     training::CatalogDatasetOptions o;
     o.spec = trainingdata::datasetSpec(base.spec);
+    // The dialog's summary runs on the GUI thread at every annotation change: counts only, no
+    // per-file checks (start() checks the files, off the GUI thread).
+    o.load.checkFiles = false;
     return training::loadCatalogAnnotations(*m_catalog, o);
 }
 

@@ -52,7 +52,8 @@ public:
     explicit FineTuneJob(Catalog *catalog, QObject *parent = nullptr);
     ~FineTuneJob() override;  // cancels and waits
 
-    // The annotations as the job will read them for this base model (for the dataset summary).
+    // The annotations in this base model's heads, for the dataset summary: cheap enough for the GUI
+    // thread (files are not opened; start() checks them).
     training::Dataset dataset(const QString &baseModel, QString *error) const;
 
     bool start(const FineTuneSettings &settings);
