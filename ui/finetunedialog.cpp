@@ -239,8 +239,9 @@ void FineTuneDialog::refreshSummary()
 
 void FineTuneDialog::start()
 {
-    if (m_job->isRunning() || m_items == 0)
+    if (m_running || m_items == 0)
         return;
+    m_job->wait();     // a cancelled run's task may still be returning
     m_job->discard();  // an earlier, unsaved result
     for (QLineSeries *s : {m_trainLoss, m_valLoss, m_accuracy})
         s->clear();
@@ -254,15 +255,18 @@ void FineTuneDialog::start()
     QDir().mkpath(m_modelsDir);
     FineTuneSettings s;
     s.baseModel = m_baseModel;
-    s.outPath = QDir(m_modelsDir).filePath(QStringLiteral("%1-tuned-%2.stm")
-                                              .arg(QFileInfo(m_baseModel).completeBaseName(),
-                                                   QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss"))));
+    // Never the name of an existing model: a failed or cancelled run deletes its output file.
+    const QString stem = QStringLiteral("%1-tuned-%2").arg(QFileInfo(m_baseModel).completeBaseName(),
+                                                         QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")));
+    s.outPath = QDir(m_modelsDir).filePath(stem + QStringLiteral(".stm"));
+    for (int n = 2; QFileInfo::exists(s.outPath); ++n)
+        s.outPath = QDir(m_modelsDir).filePath(QStringLiteral("%1-%2.stm").arg(stem).arg(n));
     s.cacheDir = QDir(QStandardPaths::writableLocation(QStandardPaths::CacheLocation)).filePath(QStringLiteral("features"));
     s.epochs = m_epochs->value();
     s.learningRate = m_lr->value();
     s.freezeBackbone = m_freeze->isChecked();
     s.heldOutShare = m_heldOut->value() / 100.0;
-    m_job->start(s);
+    m_running = m_job->start(s);
     updateButtons();
 }
 
@@ -286,6 +290,9 @@ void FineTuneDialog::onEpoch(int epoch, double trainLoss, double validationLoss,
 
 void FineTuneDialog::onFinished(bool ok)
 {
+    // finished() is emitted from the worker just before its task returns, so the job may still say
+    // "running" here: the dialog keeps its own flag.
+    m_running = false;
     const FineTuneOutcome o = m_job->outcome();
     m_progress->setRange(0, 1);
     m_progress->setValue(ok ? 1 : 0);
@@ -375,7 +382,7 @@ void FineTuneDialog::discard()
 
 void FineTuneDialog::updateButtons()
 {
-    const bool running = m_job->isRunning();
+    const bool running = m_running;
     const FineTuneOutcome o = running ? FineTuneOutcome{} : m_job->outcome();
     m_start->setEnabled(!running && m_items > 0);
     m_cancel->setEnabled(running);

@@ -90,6 +90,7 @@ private:
     QLineSeries *m_trainLoss = nullptr, *m_valLoss = nullptr, *m_accuracy = nullptr;
     QValueAxis *m_epochAxis = nullptr, *m_lossAxis = nullptr, *m_accAxis = nullptr;
     QTableWidget *m_metrics = nullptr, *m_confusion = nullptr;
+    bool m_running = false;
     double m_maxLoss = 0;
     QString m_accuracyKey;
 };
