@@ -1,4 +1,7 @@
-// Spectag's one executable: the desktop app without arguments, a headless tool with a verb.
+// spectag-app: the desktop app without arguments, a headless tool with a verb. People start it
+// through the `spectag` launcher (launcher.cpp), which runs the verbs that need no LibTorch itself.
+#include "identity.h"
+
 #include "cli/cli.h"
 #include "ui/i18n.h"
 #include "ui/mainwindow.h"
@@ -10,33 +13,24 @@
 
 #include <memory>
 
-namespace {
-void setIdentity()
-{
-    QCoreApplication::setOrganizationName(QStringLiteral("Spectag"));
-    QCoreApplication::setOrganizationDomain(QStringLiteral("spectag.invalid"));
-    QCoreApplication::setApplicationName(QStringLiteral("spectag"));
-    QCoreApplication::setApplicationVersion(QStringLiteral(SPECTAG_VERSION));
-}
-} // namespace
-
 int main(int argc, char *argv[])
 {
     QStringList args;
     for (int i = 0; i < argc; ++i)
         args << QString::fromLocal8Bit(argv[i]);
 
-    if (spectag::cli::isCliInvocation(args)) {
+    const std::vector<spectag::cli::Verb> verbs = spectag::cli::allVerbs();
+    if (spectag::cli::isCliInvocation(args, verbs)) {
         // Headless: no display needed, so this runs on a server.
         QCoreApplication app(argc, argv);
-        setIdentity();
+        spectag::app::setIdentity();
         spectag::cli::Hooks hooks;
         hooks.writeSpectrogramImage = &spectag::ui::writeSpectrogramPng;
-        return spectag::cli::run(app.arguments(), hooks);
+        return spectag::cli::run(app.arguments(), hooks, verbs);
     }
 
     QApplication app(argc, argv);
-    setIdentity();
+    spectag::app::setIdentity();
     QApplication::setApplicationDisplayName(QStringLiteral("Spectag"));
     // The GUI speaks the system's language (or `--lang de`); the CLI verbs above stay English.
     spectag::ui::installTranslations(app, spectag::ui::requestedLocale(app.arguments()));

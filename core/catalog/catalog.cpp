@@ -258,46 +258,77 @@ bool Catalog::exec(QSqlQuery &q) const
 
 // ---------------------------------------------------------------------------------------- tracks
 
+namespace {
+// The file and tag columns of a track row, in the order both statements below bind them.
+QVariantList trackFileValues(const TrackRecord &t)
+{
+    const QString folder = t.folder.isEmpty() ? QFileInfo(t.path).path() : t.folder;
+    return {QVariant(t.path), QVariant(folder), QVariant(t.size), QVariant(t.mtimeMs), QVariant(QString::fromLatin1(t.fingerprint)),
+            QVariant(t.duration), QVariant(t.format), QVariant(t.codec), QVariant(t.sampleRate), QVariant(t.channels),
+            QVariant(t.bitrate), QVariant(t.title), QVariant(t.artist), QVariant(t.album), QVariant(t.genre), QVariant(t.mood)};
+}
+} // namespace
+
+Catalog::TrackWriter::TrackWriter(const Catalog &catalog)
+    : m_catalog(catalog)
+{
+}
+
+Catalog::TrackWriter::~TrackWriter() = default;
+
+qint64 Catalog::TrackWriter::upsert(const TrackRecord &t)
+{
+    if (!m_upsert) {
+        m_upsert = std::make_unique<QSqlQuery>(m_catalog.database());
+        m_upsert->prepare(QStringLiteral(
+            "INSERT INTO tracks (path, folder, size, mtime, fingerprint, duration, format, codec, sample_rate, channels, "
+            "bitrate, title, artist, album, genre, mood, state, added_at, scanned_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT(path) DO UPDATE SET folder=excluded.folder, size=excluded.size, mtime=excluded.mtime, "
+            "fingerprint=excluded.fingerprint, duration=excluded.duration, format=excluded.format, codec=excluded.codec, "
+            "sample_rate=excluded.sample_rate, channels=excluded.channels, bitrate=excluded.bitrate, title=excluded.title, "
+            "artist=excluded.artist, album=excluded.album, genre=excluded.genre, mood=excluded.mood, state=excluded.state, "
+            "scanned_at=excluded.scanned_at RETURNING id"));
+    }
+    QSqlQuery &q = *m_upsert;
+    QVariantList values = trackFileValues(t);
+    values << QVariant(stateText(t.state)) << QVariant(toText(t.addedAt)) << QVariant(toText(t.scannedAt));
+    for (int i = 0; i < values.size(); ++i)
+        q.bindValue(i, values.at(i));
+    qint64 id = 0;
+    if (m_catalog.exec(q) && q.next())
+        id = q.value(0).toLongLong();
+    q.finish();  // RETURNING leaves the statement open until it is reset
+    return id;
+}
+
+bool Catalog::TrackWriter::updateFile(qint64 id, const TrackRecord &t)
+{
+    if (!m_update) {
+        m_update = std::make_unique<QSqlQuery>(m_catalog.database());
+        m_update->prepare(QStringLiteral(
+            "UPDATE tracks SET path=?, folder=?, size=?, mtime=?, fingerprint=?, duration=?, format=?, codec=?, "
+            "sample_rate=?, channels=?, bitrate=?, title=?, artist=?, album=?, genre=?, mood=?, state='present', "
+            "scanned_at=? WHERE id=?"));
+    }
+    QSqlQuery &q = *m_update;
+    QVariantList values = trackFileValues(t);
+    values << QVariant(toText(t.scannedAt)) << QVariant(id);
+    for (int i = 0; i < values.size(); ++i)
+        q.bindValue(i, values.at(i));
+    const bool ok = m_catalog.exec(q) && q.numRowsAffected() == 1;
+    q.finish();  // no statement left active across the scan's COMMIT
+    return ok;
+}
+
 qint64 Catalog::upsertTrack(const TrackRecord &t)
 {
-    QSqlQuery q(database());
-    q.prepare(QStringLiteral(
-        "INSERT INTO tracks (path, folder, size, mtime, fingerprint, duration, format, codec, sample_rate, channels, "
-        "bitrate, title, artist, album, genre, mood, state, added_at, scanned_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-        "ON CONFLICT(path) DO UPDATE SET folder=excluded.folder, size=excluded.size, mtime=excluded.mtime, "
-        "fingerprint=excluded.fingerprint, duration=excluded.duration, format=excluded.format, codec=excluded.codec, "
-        "sample_rate=excluded.sample_rate, channels=excluded.channels, bitrate=excluded.bitrate, title=excluded.title, "
-        "artist=excluded.artist, album=excluded.album, genre=excluded.genre, mood=excluded.mood, state=excluded.state, "
-        "scanned_at=excluded.scanned_at RETURNING id"));
-    const QString folder = t.folder.isEmpty() ? QFileInfo(t.path).path() : t.folder;
-    for (const QVariant &v : {QVariant(t.path), QVariant(folder), QVariant(t.size), QVariant(t.mtimeMs),
-                              QVariant(QString::fromLatin1(t.fingerprint)), QVariant(t.duration), QVariant(t.format),
-                              QVariant(t.codec), QVariant(t.sampleRate), QVariant(t.channels), QVariant(t.bitrate),
-                              QVariant(t.title), QVariant(t.artist), QVariant(t.album), QVariant(t.genre),
-                              QVariant(t.mood), QVariant(stateText(t.state)), QVariant(toText(t.addedAt)),
-                              QVariant(toText(t.scannedAt))})
-        q.addBindValue(v);
-    if (!exec(q) || !q.next())
-        return 0;
-    return q.value(0).toLongLong();
+    return TrackWriter(*this).upsert(t);
 }
 
 bool Catalog::updateTrackFile(qint64 id, const TrackRecord &t)
 {
-    QSqlQuery q(database());
-    q.prepare(QStringLiteral(
-        "UPDATE tracks SET path=?, folder=?, size=?, mtime=?, fingerprint=?, duration=?, format=?, codec=?, "
-        "sample_rate=?, channels=?, bitrate=?, title=?, artist=?, album=?, genre=?, mood=?, state='present', "
-        "scanned_at=? WHERE id=?"));
-    const QString folder = t.folder.isEmpty() ? QFileInfo(t.path).path() : t.folder;
-    for (const QVariant &v : {QVariant(t.path), QVariant(folder), QVariant(t.size), QVariant(t.mtimeMs),
-                              QVariant(QString::fromLatin1(t.fingerprint)), QVariant(t.duration), QVariant(t.format),
-                              QVariant(t.codec), QVariant(t.sampleRate), QVariant(t.channels), QVariant(t.bitrate),
-                              QVariant(t.title), QVariant(t.artist), QVariant(t.album), QVariant(t.genre),
-                              QVariant(t.mood), QVariant(toText(t.scannedAt)), QVariant(id)})
-        q.addBindValue(v);
-    return exec(q) && q.numRowsAffected() == 1;
+    return TrackWriter(*this).updateFile(id, t);
 }
 
 bool Catalog::markMissing(const QList<qint64> &ids)

@@ -10,6 +10,8 @@
 #include <QSqlDatabase>
 #include <QStringList>
 
+#include <memory>
+
 namespace spectag {
 
 // The library catalog: one SQLite database per user (paths::defaultCatalogPath()), opened in WAL
@@ -53,6 +55,19 @@ public:
     // --- tracks
     qint64 upsertTrack(const TrackRecord &track);            // by path; returns the id, 0 on error
     bool updateTrackFile(qint64 id, const TrackRecord &track);// same row, new path/file data (a move)
+    // The two above with their statements prepared once, for many rows on one thread (a scan's
+    // writer): preparing the long upsert again for every file was a third of a first scan's time.
+    class TrackWriter {
+    public:
+        explicit TrackWriter(const Catalog &catalog);
+        ~TrackWriter();
+        qint64 upsert(const TrackRecord &track);
+        bool updateFile(qint64 id, const TrackRecord &track);
+
+    private:
+        const Catalog &m_catalog;
+        std::unique_ptr<class QSqlQuery> m_upsert, m_update;
+    };
     bool markMissing(const QList<qint64> &ids);
     bool setTagWriteState(qint64 id, const QString &state);
     std::optional<TrackRecord> track(qint64 id) const;

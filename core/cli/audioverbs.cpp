@@ -211,9 +211,13 @@ int melVerb(Context &ctx, const QStringList &args)
 
 } // namespace
 
-void addAudioVerbs(std::vector<Verb> &verbs)
+void addDecodeVerb(std::vector<Verb> &verbs)
 {
     verbs.push_back({QStringLiteral("decode"), QStringLiteral("Decode audio files and report duration, codec and errors"), decodeVerb});
+}
+
+void addMelVerb(std::vector<Verb> &verbs)
+{
     verbs.push_back({QStringLiteral("mel"), QStringLiteral("Compute a mel spectrogram (PNG picture or .npy matrix)"), melVerb});
 }
 

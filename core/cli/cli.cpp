@@ -20,32 +20,16 @@ extern "C" void onSignal(int)
 
 } // namespace
 
-const std::vector<Verb> &verbs()
+std::vector<Verb> torchFreeVerbs()
 {
-    static const std::vector<Verb> all = [] {
-        std::vector<Verb> v;
-        addAudioVerbs(v);
-#ifdef SPECTAG_HAVE_SCAN_VERBS
-        addScanVerbs(v);
-#endif
-#ifdef SPECTAG_HAVE_TAG_VERBS
-        addTagVerbs(v);
-#endif
-#ifdef SPECTAG_HAVE_MODEL_VERBS
-        addModelVerbs(v);
-#endif
-#ifdef SPECTAG_HAVE_TRAINING_VERBS
-        addTrainingVerbs(v);
-#endif
-#ifdef SPECTAG_HAVE_PLAYLIST_VERBS
-        addPlaylistVerbs(v);
-#endif
-        return v;
-    }();
-    return all;
+    std::vector<Verb> v;
+    addDecodeVerb(v);
+    addScanVerbs(v);
+    addPlaylistVerbs(v);
+    return v;
 }
 
-bool isCliInvocation(const QStringList &args)
+bool isCliInvocation(const QStringList &args, const std::vector<Verb> &verbs)
 {
     if (args.size() < 2)
         return false;
@@ -53,19 +37,19 @@ bool isCliInvocation(const QStringList &args)
     if (a == QLatin1String("--help") || a == QLatin1String("-h") || a == QLatin1String("--version")
         || a == QLatin1String("-v") || a == QLatin1String("help"))
         return true;
-    for (const Verb &v : verbs())
+    for (const Verb &v : verbs)
         if (v.name == a)
             return true;
     return !a.startsWith(QLatin1Char('-'));  // an unknown word: let the CLI say it is unknown
 }
 
-QString globalHelp()
+QString globalHelp(const std::vector<Verb> &verbs)
 {
     QString h = QStringLiteral(
         "Usage: spectag [VERB] [OPTIONS]\n"
         "Tags a music library with mood and genre predicted from mel spectrograms.\n\n"
         "Without a verb, opens the desktop application.\n\nVerbs:\n");
-    for (const Verb &v : verbs())
+    for (const Verb &v : verbs)
         h += QStringLiteral("  %1%2\n").arg(v.name.leftJustified(12), v.summary);
     h += QStringLiteral(
         "\nRun 'spectag VERB --help' for a verb's options.\n"
@@ -73,7 +57,7 @@ QString globalHelp()
     return h;
 }
 
-int run(const QStringList &args, const Hooks &hooks)
+int run(const QStringList &args, const Hooks &hooks, const std::vector<Verb> &verbs)
 {
     QTextStream out(stdout);
     QTextStream err(stderr);
@@ -89,11 +73,11 @@ int run(const QStringList &args, const Hooks &hooks)
     }
     if (first.isEmpty() || first == QLatin1String("--help") || first == QLatin1String("-h")
         || first == QLatin1String("help")) {
-        out << globalHelp();
+        out << globalHelp(verbs);
         out.flush();
         return Ok;
     }
-    for (const Verb &v : verbs()) {
+    for (const Verb &v : verbs) {
         if (v.name == first) {
             const int rc = v.run(ctx, args.mid(1));
             out.flush();
@@ -102,7 +86,7 @@ int run(const QStringList &args, const Hooks &hooks)
             return ctx.cancel.load() ? int(Cancelled) : rc;
         }
     }
-    err << QStringLiteral("spectag: unknown verb '%1'\n\n").arg(first) << globalHelp();
+    err << QStringLiteral("spectag: unknown verb '%1'\n\n").arg(first) << globalHelp(verbs);
     return Usage;
 }
 

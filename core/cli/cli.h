@@ -36,20 +36,26 @@ struct Verb {
 enum ExitCode { Ok = 0, Failure = 1, Usage = 2, PartialFailure = 3, Cancelled = 130 };
 
 // True when argv asks for the command line (a verb, --help or --version) rather than the GUI.
-bool isCliInvocation(const QStringList &args);
-int run(const QStringList &args, const Hooks &hooks);
+bool isCliInvocation(const QStringList &args, const std::vector<Verb> &verbs);
+int run(const QStringList &args, const Hooks &hooks, const std::vector<Verb> &verbs);
 
-const std::vector<Verb> &verbs();
+// The verbs that need no LibTorch (spectag_cli): decode, scan, playlist. The `spectag` launcher
+// runs these itself and hands everything else to spectag-app (app/launcher.cpp says why).
+std::vector<Verb> torchFreeVerbs();
+// Every verb in --help order (spectag_cli_full): the ones above plus mel, tag, tags, undo,
+// analyze, model, train, evaluate.
+std::vector<Verb> allVerbs();
 
 // Adds --help, sets the description and parses a verb's arguments (args[0] is the verb). False
 // when the verb should stop: a parse error (reported on err) or --help (printed on out); the
 // caller tells them apart with p.isSet("help").
 bool parseVerbArgs(Context &ctx, QCommandLineParser &p, const QStringList &args, const QString &description);
-QString globalHelp();
+QString globalHelp(const std::vector<Verb> &verbs);
 
 // Registration, one function per area (explicit calls: static registrars in static libs are
 // dropped by the linker).
-void addAudioVerbs(std::vector<Verb> &verbs);
+void addDecodeVerb(std::vector<Verb> &verbs);     // audioverbs.cpp: decode
+void addMelVerb(std::vector<Verb> &verbs);        // audioverbs.cpp: mel
 void addScanVerbs(std::vector<Verb> &verbs);      // scanverbs.cpp: scan
 void addTagVerbs(std::vector<Verb> &verbs);       // tagverbs.cpp: tag, undo
 void addModelVerbs(std::vector<Verb> &verbs);     // modelverbs.cpp: analyze, model

@@ -208,6 +208,7 @@ ScanStats Scanner::run(const QStringList &rootArgs)
     });
     QSqlDatabase db = m_catalog->database();
     std::optional<ScanTransaction> tx;
+    Catalog::TrackWriter writer(*m_catalog);
     QList<qint64> batchIds;
     auto flush = [&] {
         if (tx && !tx->commit())
@@ -234,18 +235,18 @@ ScanStats Scanner::run(const QStringList &rootArgs)
             qint64 id = 0;
             const auto k = known.constFind(r.track.path);
             if (k != known.constEnd()) {
-                id = m_catalog->updateTrackFile(k->id, r.track) ? k->id : 0;
+                id = writer.updateFile(k->id, r.track) ? k->id : 0;
                 vanished.remove(k->id);
                 ++stats.updated;
             } else if (const auto c = moveCandidates.find(r.track.fingerprint); c != moveCandidates.end()) {
                 const qint64 movedId = c.value();
                 // One file claims one track; drop the id from every fingerprint it was listed under.
                 moveCandidates.erase(c);
-                id = m_catalog->updateTrackFile(movedId, r.track) ? movedId : 0;
+                id = writer.updateFile(movedId, r.track) ? movedId : 0;
                 vanished.remove(movedId);
                 ++stats.moved;
             } else {
-                id = m_catalog->upsertTrack(r.track);
+                id = writer.upsert(r.track);
                 ++stats.added;
             }
             if (id == 0) {

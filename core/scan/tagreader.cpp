@@ -1,6 +1,7 @@
 #include "scan/tagreader.h"
 
 #include "audio/payloadhash.h"
+#include "scan/readonlyfilestream.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -83,8 +84,8 @@ FileReadResult readAudioFile(const QString &path, qint64 size, qint64 mtimeMs)
         return r;
     }
     {
-        const QByteArray native = QFile::encodeName(path);
-        TagLib::FileRef ref(native.constData(), true, TagLib::AudioProperties::Fast);
+        ReadOnlyFileStream stream(QFile::encodeName(path));
+        TagLib::FileRef ref(&stream, true, TagLib::AudioProperties::Fast);
         if (ref.isNull() || !ref.file()->isValid()) {
             r.error = QStringLiteral("not a valid %1 file (TagLib cannot read it)").arg(t.format);
             return r;

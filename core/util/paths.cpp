@@ -21,9 +21,12 @@ QString resourcesDir()
     if (!env.isEmpty())
         return QFile::decodeName(env);
     const QString appDir = QCoreApplication::applicationDirPath();
-    const QString installed = QDir(appDir).absoluteFilePath(QStringLiteral("../share/spectag"));
-    if (QFileInfo::exists(installed))
-        return QDir::cleanPath(installed);
+    // bin/spectag (the launcher) and lib/spectag/spectag-app (the full program) share one prefix.
+    for (const QLatin1String rel : {QLatin1String("../share/spectag"), QLatin1String("../../share/spectag")}) {
+        const QString installed = QDir(appDir).absoluteFilePath(rel);
+        if (QFileInfo::exists(installed))
+            return QDir::cleanPath(installed);
+    }
 #ifdef SPECTAG_SOURCE_RESOURCES
     return QStringLiteral(SPECTAG_SOURCE_RESOURCES);
 #else

@@ -41,7 +41,9 @@ depends=$(dpkg-deb -f "$deb" Depends)
 root=$scratch/root
 dpkg -x "$deb" "$root"
 bin=$root/usr/bin/spectag
+appbin=$root/usr/lib/spectag/spectag-app  # the full program the launcher execs (app/launcher.cpp)
 [ -x "$bin" ] || fail "usr/bin/spectag missing"
+[ -x "$appbin" ] || fail "usr/lib/spectag/spectag-app missing"
 # Every library the binary asks for by name must come from a package listed in Depends; this is
 # what dpkg-shlibdeps should produce, checked independently through dpkg -S on the ldd paths.
 names() { tr ',' '\n' | sed 's/([^)]*)//; s/|.*//; s/:any//; s/^ *//; s/ *$//' | grep -v '^$'; }
@@ -49,19 +51,23 @@ dep_names=$(echo "$depends" | names)
 # A library may live in a package that a listed one pulls in (libtag1v5 -> libtag1v5-vanilla).
 covered=$( { echo "$dep_names"; for d in $dep_names; do
   dpkg-query -W -f='${Depends}, ${Pre-Depends}\n' "$d" 2>/dev/null | names; done; } | sort -u)
-missing_libs=$(ldd "$bin" | grep 'not found' || true)
-[ -z "$missing_libs" ] || fail "unresolved libraries: $missing_libs"
-needed=$(readelf -d "$bin" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p')
-for lib in $needed; do
-  # "libfoo.so.1 => /path (addr)", except the loader: "/lib64/ld-linux-x86-64.so.2 (addr)".
-  path=$(ldd "$bin" | awk -v l="$lib" '$1 == l { print $3 } $1 ~ "/" l "$" { print $1 }')
-  [ -n "$path" ] || fail "ldd does not resolve $lib"
-  real=$(readlink -f "$path")
-  owner=$(dpkg -S "$path" 2>/dev/null || dpkg -S "$real" 2>/dev/null || true)
-  owner=${owner%%:*}
-  [ -n "$owner" ] || fail "$lib ($path) belongs to no Debian package, so Depends cannot cover it"
-  echo "$covered" | grep -qx "$owner" || fail "$lib comes from $owner, which Depends does not pull in: $depends"
+for exe in "$bin" "$appbin"; do
+  missing_libs=$(ldd "$exe" | grep 'not found' || true)
+  [ -z "$missing_libs" ] || fail "unresolved libraries of $exe: $missing_libs"
+  needed=$(readelf -d "$exe" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p')
+  for lib in $needed; do
+    # "libfoo.so.1 => /path (addr)", except the loader: "/lib64/ld-linux-x86-64.so.2 (addr)".
+    path=$(ldd "$exe" | awk -v l="$lib" '$1 == l { print $3 } $1 ~ "/" l "$" { print $1 }')
+    [ -n "$path" ] || fail "ldd does not resolve $lib"
+    real=$(readlink -f "$path")
+    owner=$(dpkg -S "$path" 2>/dev/null || dpkg -S "$real" 2>/dev/null || true)
+    owner=${owner%%:*}
+    [ -n "$owner" ] || fail "$lib ($path) belongs to no Debian package, so Depends cannot cover it"
+    echo "$covered" | grep -qx "$owner" || fail "$lib comes from $owner, which Depends does not pull in: $depends"
+  done
 done
+# The launcher must stay free of LibTorch: that is its whole point.
+if readelf -d "$bin" | grep -q 'libtorch'; then fail "usr/bin/spectag links LibTorch"; fi
 # Plugins loaded at run time (not visible to ldd): the catalog's SQLite driver, the SVG icons.
 for p in libqt6sql6-sqlite libqt6svg6; do
   echo "$dep_names" | grep -qx "$p" || fail "Depends lacks plugin package $p"
@@ -102,12 +108,14 @@ for lang in de fr en; do
   [ -f "$root/usr/share/spectag/translations/spectag_$lang.qm" ] || fail "translation spectag_$lang.qm missing (translations/CMakeLists.txt)"
 done
 # No development leftovers in the package.
-unexpected=$(cd "$root" && find . -type f ! -path './usr/bin/spectag' ! -path './usr/share/applications/*' \
+unexpected=$(cd "$root" && find . -type f ! -path './usr/bin/spectag' ! -path './usr/lib/spectag/spectag-app' ! -path './usr/share/applications/*' \
   ! -path './usr/share/metainfo/*' ! -path './usr/share/icons/hicolor/*' ! -path './usr/share/man/man1/*' ! -path './usr/share/doc/spectag/*' \
   ! -path './usr/share/spectag/models/*.stm' ! -path './usr/share/spectag/models/*.md' ! -path './usr/share/spectag/translations/*.qm')
 [ -z "$unexpected" ] || fail "unexpected files in the package: $unexpected"
 # CPack strips the binary: the debug info of a RelWithDebInfo build must not reach users.
-if readelf -S "$bin" | grep -q '\.debug_info'; then fail "usr/bin/spectag is not stripped"; fi
+for exe in "$bin" "$appbin"; do
+  if readelf -S "$exe" | grep -q '\.debug_info'; then fail "$exe is not stripped"; fi
+done
 
 # --- run the unpacked binary -------------------------------------------------------------------
 # No SPECTAG_RESOURCES: the binary must find share/spectag next to its own bin/. HOME and XDG dirs
@@ -121,6 +129,8 @@ mkdir -p "$scratch/home"
 out=$(run --version) || fail "spectag --version exited $?"
 echo "spectag --version: $out"
 echo "$out" | grep -qF "$version" || fail "--version does not print $version"
+# A verb the launcher runs itself, on the packaged files.
+run playlist list --catalog "$scratch/home/launcher.sqlite" > /dev/null || fail "spectag playlist list (launcher) exited $?"
 
 music=/usr/share/games/wesnoth/1.16/data/core/music
 if compgen -G "$music/*.ogg" >/dev/null; then
