@@ -3,6 +3,7 @@
 #include "catalog/catalog.h"
 #include "common/testutil.h"
 #include "scan/librarywatcher.h"
+#include "scan/readonlyfilestream.h"
 #include "scan/scanner.h"
 
 #include <QDir>
@@ -142,6 +143,71 @@ private Q_SLOTS:
         QCOMPARE(t->fingerprint.size(), 64);
         QCOMPARE(t->state, TrackState::Present);
         QCOMPARE(t->folder, m_root + QStringLiteral("/album"));
+    }
+
+    // The scan's pread-cached stream must read exactly what TagLib's own FileStream reads, and
+    // with few system calls (its reason to exist).
+    void cachedStreamReadsLikeTagLib_data()
+    {
+        QTest::addColumn<QString>("path");
+        for (const char *ext : {"mp3", "flac", "ogg", "m4a", "wav"})
+            QTest::newRow(ext) << QDir(m_fixtures.path()).filePath(QStringLiteral("tone.") + QLatin1String(ext));
+        QTest::newRow("unicode") << QDir(m_fixtures.path()).filePath(kUnicodeName);
+        for (const QString &real : testutil::realMusicFiles(2))  // wesnoth-1.16-music, when installed
+            QTest::newRow(qPrintable(QFileInfo(real).fileName())) << real;
+    }
+
+    void cachedStreamReadsLikeTagLib()
+    {
+        QFETCH(QString, path);
+        const QByteArray native = QFile::encodeName(path);
+        TagLib::FileRef plain(native.constData(), true, TagLib::AudioProperties::Fast);
+        ReadOnlyFileStream stream(native);
+        QVERIFY(stream.isOpen());
+        QCOMPARE(stream.length(), long(QFileInfo(path).size()));
+        {
+            TagLib::FileRef cached(&stream, true, TagLib::AudioProperties::Fast);
+            QVERIFY(!plain.isNull() && !cached.isNull());
+            QVERIFY(cached.file()->isValid());
+            QCOMPARE(cached.file()->properties().toString().to8Bit(true), plain.file()->properties().toString().to8Bit(true));
+            QVERIFY(cached.audioProperties() && plain.audioProperties());
+            QCOMPARE(cached.audioProperties()->lengthInMilliseconds(), plain.audioProperties()->lengthInMilliseconds());
+            QCOMPARE(cached.audioProperties()->sampleRate(), plain.audioProperties()->sampleRate());
+            QCOMPARE(cached.audioProperties()->channels(), plain.audioProperties()->channels());
+            QCOMPARE(cached.audioProperties()->bitrate(), plain.audioProperties()->bitrate());
+        }
+        QVERIFY2(stream.systemReads() <= 6, qPrintable(QString::number(stream.systemReads())));
+    }
+
+    // Reads that straddle cached blocks, reads past the end and large uncached reads return the
+    // file's bytes exactly.
+    void cachedStreamReturnsTheFilesBytes()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("bytes.bin"));
+        QByteArray content(300 * 1024, Qt::Uninitialized);
+        for (int i = 0; i < content.size(); ++i)
+            content[i] = char((i * 7919) >> 3);
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        QCOMPARE(f.write(content), content.size());
+        f.close();
+        ReadOnlyFileStream s(QFile::encodeName(path));
+        const auto check = [&](long at, unsigned long length) {
+            s.seek(at);
+            const TagLib::ByteVector got = s.readBlock(length);
+            const QByteArray want = content.mid(at, qsizetype(length));
+            return QByteArray(got.data(), got.size()) == want && s.tell() == at + want.size();
+        };
+        QVERIFY(check(0, 10));
+        QVERIFY(check(32 * 1024 - 5, 10));              // across two blocks
+        QVERIFY(check(100 * 1024, 70 * 1024));           // large: bypasses the cache
+        QVERIFY(check(content.size() - 100, 1000));      // short at the end
+        QVERIFY(check(content.size() + 5, 10));          // past the end: empty
+        s.seek(-20, TagLib::IOStream::End);
+        QCOMPARE(s.tell(), long(content.size() - 20));
+        QVERIFY(!ReadOnlyFileStream(QFile::encodeName(dir.path())).isOpen());  // a folder is not a file
+        QVERIFY(!ReadOnlyFileStream(QFile::encodeName(dir.filePath(QStringLiteral("none")))).isOpen());
     }
 
     void badFilesFailWithReasons()
