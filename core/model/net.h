@@ -52,6 +52,16 @@ std::shared_ptr<NetImpl> createSpectagNet(const ModelSpec &spec);   // spectagne
 int hp(const ModelSpec &spec, const char *key, int def, int lo, int hi);
 double hpReal(const ModelSpec &spec, const char *key, double def, double lo, double hi);
 std::vector<int64_t> hpList(const ModelSpec &spec, const char *key, std::vector<int64_t> def, int lo, int hi);
+// The ReLU of a conv block, placed after its max-pool and in place. max and ReLU commute exactly
+// (relu(max(a, b)) == max(relu(a), relu(b)), also in floating point), so the network computes the
+// same function as the papers' conv -> ReLU -> pool, but the ReLU touches a quarter of the values
+// and allocates nothing: on 2 CPU cores the full-resolution ReLU and its backward were a fifth of
+// a velankar2021parallel training step. Pool and ReLU hold no parameters, so swapping them keeps
+// every parameter's name and older model files load unchanged.
+inline torch::nn::ReLU fastRelu()
+{
+    return torch::nn::ReLU(torch::nn::ReLUOptions().inplace(true));
+}
 } // namespace detail
 
 } // namespace spectag

@@ -33,12 +33,12 @@ public:
     {
         const int f = hp(s, "filters", 50, 1, 50);
         m_features = register_module("features", nn::Sequential(
-            nn::Conv2d(nn::Conv2dOptions(1, f, 5).stride(2).padding(2)), nn::ReLU(),
-            nn::MaxPool2d(nn::MaxPool2dOptions(2)),
-            nn::Conv2d(nn::Conv2dOptions(f, f, 3).padding(1)), nn::ReLU(),
-            nn::MaxPool2d(nn::MaxPool2dOptions(2)),
-            nn::Conv2d(nn::Conv2dOptions(f, f, 3).stride(2).padding(1)), nn::ReLU(),
-            nn::Conv2d(nn::Conv2dOptions(f, f, 3).stride(2).padding(1)), nn::ReLU()));
+            nn::Conv2d(nn::Conv2dOptions(1, f, 5).stride(2).padding(2)),
+            nn::MaxPool2d(nn::MaxPool2dOptions(2)), fastRelu(),
+            nn::Conv2d(nn::Conv2dOptions(f, f, 3).padding(1)),
+            nn::MaxPool2d(nn::MaxPool2dOptions(2)), fastRelu(),
+            nn::Conv2d(nn::Conv2dOptions(f, f, 3).stride(2).padding(1)), fastRelu(),
+            nn::Conv2d(nn::Conv2dOptions(f, f, 3).stride(2).padding(1)), fastRelu()));
         m_dropout = register_module("dropout", nn::Dropout(hpReal(s, "dropout", 0.5, 0, 0.95)));
         m_hidden = register_module("hidden", nn::Linear(flattenSize(m_features, s.frontEnd), embeddingSize()));
     }
@@ -69,8 +69,8 @@ public:
         m_features = register_module("features", nn::Sequential());
         for (int i = 0; i < blocks; ++i) {
             m_features->push_back(nn::Conv2d(nn::Conv2dOptions(i == 0 ? 1 : f, f, 5).padding(2)));
-            m_features->push_back(nn::ReLU());
             m_features->push_back(nn::MaxPool2d(nn::MaxPool2dOptions(2)));
+            m_features->push_back(fastRelu());
             m_features->push_back(nn::Dropout(p));
         }
         m_dense = register_module("dense", nn::Linear(flattenSize(m_features, s.frontEnd), embeddingSize()));
@@ -126,7 +126,7 @@ public:
         const auto ch = hpList(s, "channels", {32, 64, 128}, 1, 1024);
         m_stem = register_module("stem", nn::Sequential(
             nn::Conv2d(nn::Conv2dOptions(1, ch.front(), 3).padding(1).bias(false)),
-            nn::BatchNorm2d(ch.front()), nn::ReLU(), nn::MaxPool2d(nn::MaxPool2dOptions(2))));
+            nn::BatchNorm2d(ch.front()), nn::MaxPool2d(nn::MaxPool2dOptions(2)), fastRelu()));
         m_blocks = register_module("blocks", nn::Sequential());
         int64_t in = ch.front();
         for (size_t i = 0; i < ch.size(); ++i) {
@@ -208,8 +208,8 @@ public:
         int64_t in = 1;
         for (int i = 0; i < 5; ++i) {
             m_cnn->push_back(nn::Conv2d(nn::Conv2dOptions(in, filters[i], {1, 3}).padding({0, 1})));
-            m_cnn->push_back(nn::ReLU());
             m_cnn->push_back(nn::MaxPool2d(nn::MaxPool2dOptions(pools[i]).ceil_mode(true)));
+            m_cnn->push_back(fastRelu());
             in = filters[i];
         }
         m_cnn->push_back(nn::AdaptiveMaxPool2d(nn::AdaptiveMaxPool2dOptions({1, 4})));

@@ -25,7 +25,6 @@ public:
         for (size_t i = 0; i < ch.size(); ++i) {
             m_features->push_back(nn::Conv2d(nn::Conv2dOptions(in, ch[i], 3).padding(1).bias(false)));
             m_features->push_back(nn::BatchNorm2d(ch[i]));
-            m_features->push_back(nn::ReLU());
             if (i + 1 < ch.size()) {
                 // Pool each axis only while the declared segment is long enough; ceil mode keeps a
                 // shorter input than declared (a 0.1 s tail, a tiny test clip) from shrinking to zero.
@@ -35,6 +34,7 @@ public:
                 bins = (bins + pb - 1) / pb;
                 frames = (frames + pf - 1) / pf;
             }
+            m_features->push_back(fastRelu());  // after the pool: see fastRelu()
             in = ch[i];
         }
         m_dropout = register_module("dropout", nn::Dropout(hpReal(s, "dropout", 0.3, 0, 0.95)));
