@@ -58,7 +58,7 @@ void MainWindow::createLibraryDocks()
     connect(m_showMoodMap, &QAction::triggered, this, [this, moodDock] {
         moodDock->show();
         moodDock->raise();
-        m_moodMap->plot()->setFocus();
+        m_moodMap->setFocus();
     });
     for (ScatterMap *map : {static_cast<ScatterMap *>(m_map), static_cast<ScatterMap *>(m_moodMap)}) {
         connect(map, &ScatterMap::trackActivated, this, &MainWindow::activateTrack);

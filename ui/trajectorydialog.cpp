@@ -72,7 +72,7 @@ TrajectoryDialog::TrajectoryDialog(Catalog *catalog, QWidget *parent)
     form->addRow(tr("&Tracks:"), m_count);
     form->addRow(tr("&Name:"), m_name);
     auto *explain = new QLabel(tr("The tracks nearest to evenly spaced points on the straight path between the two moods "
-                                  "(valence and arousal from \u22121 to 1), each used once, in path order."), this);
+                                  "(valence and arousal from \u2212" "1 to 1), each used once, in path order."), this);
     explain->setWordWrap(true);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(explain);
@@ -121,7 +121,7 @@ TrajectoryDialog::End TrajectoryDialog::makeEnd(const QString &objectName)
     end.word->addItem(tr("calm \u00b7 relaxed"), 4);
     end.word->addItem(tr("neutral"), 0);
     end.word->addItem(tr("a point"), kPoint);
-    const QString tips[] = {tr("Valence: unpleasant (\u22121) to pleasant (1)"), tr("Arousal: calm (\u22121) to energetic (1)")};
+    const QString tips[] = {tr("Valence: unpleasant (\u2212" "1) to pleasant (1)"), tr("Arousal: calm (\u2212" "1) to energetic (1)")};
     QDoubleSpinBox **spins[] = {&end.valence, &end.arousal};
     for (int i = 0; i < 2; ++i) {
         auto *spin = new QDoubleSpinBox(this);
