@@ -33,8 +33,12 @@ MoodMap::MoodMap(Catalog *catalog, QWidget *parent)
     p->setObjectName(QStringLiteral("moodPlot"));
     p->xAxis->setLabel(tr("Valence (unpleasant \u2192 pleasant)"));
     p->yAxis->setLabel(tr("Arousal (calm \u2192 energetic)"));
-    p->legend->setVisible(true);
-    p->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignLeft);  // the corners carry words
+    // The legend in a row under the plane: its corners carry the words.
+    p->axisRect()->insetLayout()->take(p->legend);
+    p->plotLayout()->addElement(1, 0, p->legend);
+    p->plotLayout()->setRowStretchFactor(1, 0.001);
+    p->legend->setFillOrder(QCPLegend::foColumnsFirst);
+    p->legend->setWrap(4);
 
     // Quadrant lines and words under the dots.
     const QColor faint = palette().color(QPalette::PlaceholderText);

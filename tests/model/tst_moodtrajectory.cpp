@@ -3,10 +3,12 @@
 // grid points lie on the path, fewer tracks than asked, ties by confidence, mood words.
 #include "model/moodtrajectory.h"
 
+#include <QElapsedTimer>
 #include <QSet>
 #include <QTest>
 
 #include <cmath>
+#include <random>
 
 using namespace spectag;
 
@@ -184,6 +186,34 @@ private Q_SLOTS:
             QCOMPARE(picks[i].along, 0.0);
             QVERIFY(picks[i].target > picks[i - 1].target);
             QCOMPARE(picks[i].distance, 0.5);
+        }
+    }
+
+    void tenThousandTracks()
+    {
+        // A large library at random places: the picks stay valid, and the cost is reported (the
+        // dialog re-picks on every change of its inputs).
+        std::mt19937 rng(3);
+        std::uniform_real_distribution<double> place(-1, 1), conf(0, 1);
+        std::vector<MoodCandidate> library;
+        for (qint64 id = 1; id <= 10000; ++id)
+            library.push_back({id, {place(rng), place(rng)}, conf(rng)});
+        for (int count : {20, 200, 1000}) {
+            QElapsedTimer timer;
+            timer.start();
+            const auto picks = pickTrajectory(library, {0.5, -0.5}, {-0.5, 0.5}, count);
+            const qint64 ms = timer.elapsed();
+            QCOMPARE(int(picks.size()), count);
+            QSet<qint64> ids;
+            for (size_t i = 0; i < picks.size(); ++i) {
+                ids.insert(picks[i].trackId);
+                QVERIFY(i == 0 || picks[i].along >= picks[i - 1].along);
+                // 10,000 tracks leave no point far from a free one: 1,000 steps need a strip
+                // about 0.14 wide either side of the path, fewer steps far less.
+                QCOMPARE_LT(picks[i].distance, count <= 200 ? 0.1 : 0.3);
+            }
+            QCOMPARE(int(ids.size()), count);
+            qInfo("10,000 tracks, %d steps: %lld ms", count, ms);
         }
     }
 
