@@ -51,7 +51,7 @@ public:
     const std::vector<TrajectoryPick> &picks() const { return m_picks; }
     QStringList previewTitles() const;  // what the preview list shows, in order
     int candidateCount() const { return int(m_data.points.size()); }
-    bool isLoading() const { return m_loader->isLoading(); }
+    bool isLoading() const { return m_loader && m_loader->isLoading(); }
     void waitForLoaded() { m_loader->wait(); }
 
     // Saves the previewed picks as a playlist: its id, or 0 (the status line says why).

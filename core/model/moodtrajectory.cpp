@@ -68,7 +68,9 @@ std::vector<TrajectoryPick> pickTrajectory(const std::vector<MoodCandidate> &can
             const double d2 = squaredDistance(candidates[c].position, targets[t]);
             row[c] = {std::llround(d2 * 1e12), std::sqrt(d2), candidates[c].confidence, candidates[c].trackId, int(t), c};
         }
-        std::partial_sort(row.begin(), row.begin() + std::ptrdiff_t(keep), row.end(), before);
+        // Which `keep` are nearest is all that matters here; the one global sort below orders them.
+        if (keep < row.size())
+            std::nth_element(row.begin(), row.begin() + std::ptrdiff_t(keep - 1), row.end(), before);
         pairs.insert(pairs.end(), row.begin(), row.begin() + std::ptrdiff_t(keep));
     }
     std::sort(pairs.begin(), pairs.end(), before);
