@@ -924,7 +924,7 @@
     </message>
     <message>
         <source>&amp;Mood Map</source>
-        <translation>&amp;Stimmungskarte</translation>
+        <translation>Sti&amp;mmungskarte</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <numeric>
 #include <tuple>
 
 namespace spectag {
@@ -44,36 +45,35 @@ std::vector<TrajectoryPick> pickTrajectory(const std::vector<MoodCandidate> &can
     if (targets.empty() || candidates.empty())
         return {};
 
+    // Equally near tracks go to the more confident, then the lower id: one rank per candidate
+    // in that order, so the pair comparisons below are two integers rather than a tuple of four.
+    std::vector<quint32> byPreference(candidates.size());
+    std::iota(byPreference.begin(), byPreference.end(), 0u);
+    std::sort(byPreference.begin(), byPreference.end(), [&](quint32 a, quint32 b) {
+        return std::tuple(-candidates[a].confidence, candidates[a].trackId) < std::tuple(-candidates[b].confidence, candidates[b].trackId);
+    });
     // Each point needs one track and the others take at most count - 1, so a point's `count`
     // nearest candidates are all the greedy pass can ever give it: count x count pairs instead of
     // count x library.
     struct Pair {
         qint64 distanceKey;  // squared distance on a 1e-12 grid: float noise does not outrank confidence
-        double distance;
-        double confidence;
-        qint64 trackId;
-        int target;
-        size_t candidate;
-    };
-    auto before = [](const Pair &a, const Pair &b) {
-        return std::tuple(a.distanceKey, -a.confidence, a.trackId, a.target)
-            < std::tuple(b.distanceKey, -b.confidence, b.trackId, b.target);
+        quint32 rank;        // index into byPreference
+        qint32 target;
+        bool operator<(const Pair &o) const { return std::tie(distanceKey, rank, target) < std::tie(o.distanceKey, o.rank, o.target); }
     };
     const size_t keep = std::min(candidates.size(), targets.size());
     std::vector<Pair> pairs;
     pairs.reserve(keep * targets.size());
     std::vector<Pair> row(candidates.size());
     for (size_t t = 0; t < targets.size(); ++t) {
-        for (size_t c = 0; c < candidates.size(); ++c) {
-            const double d2 = squaredDistance(candidates[c].position, targets[t]);
-            row[c] = {std::llround(d2 * 1e12), std::sqrt(d2), candidates[c].confidence, candidates[c].trackId, int(t), c};
-        }
+        for (size_t r = 0; r < byPreference.size(); ++r)
+            row[r] = {std::llround(squaredDistance(candidates[byPreference[r]].position, targets[t]) * 1e12), quint32(r), qint32(t)};
         // Which `keep` are nearest is all that matters here; the one global sort below orders them.
         if (keep < row.size())
-            std::nth_element(row.begin(), row.begin() + std::ptrdiff_t(keep - 1), row.end(), before);
+            std::nth_element(row.begin(), row.begin() + std::ptrdiff_t(keep - 1), row.end());
         pairs.insert(pairs.end(), row.begin(), row.begin() + std::ptrdiff_t(keep));
     }
-    std::sort(pairs.begin(), pairs.end(), before);
+    std::sort(pairs.begin(), pairs.end());
 
     std::vector<char> targetFilled(targets.size(), 0), candidateUsed(candidates.size(), 0);
     std::vector<TrajectoryPick> picks;
@@ -81,14 +81,15 @@ std::vector<TrajectoryPick> pickTrajectory(const std::vector<MoodCandidate> &can
     const double dv = to.valence - from.valence, da = to.arousal - from.arousal;
     const double length2 = dv * dv + da * da;
     for (const Pair &p : pairs) {
-        if (targetFilled[size_t(p.target)] || candidateUsed[p.candidate])
+        const quint32 c = byPreference[p.rank];
+        if (targetFilled[size_t(p.target)] || candidateUsed[c])
             continue;
         targetFilled[size_t(p.target)] = 1;
-        candidateUsed[p.candidate] = 1;
-        const ValenceArousal at = candidates[p.candidate].position;
+        candidateUsed[c] = 1;
+        const ValenceArousal at = candidates[c].position;
         // Start and end the same: there is no direction, the targets' order stands.
         const double along = length2 > 0 ? ((at.valence - from.valence) * dv + (at.arousal - from.arousal) * da) / length2 : 0.0;
-        picks.push_back({p.trackId, along, p.target, p.distance});
+        picks.push_back({candidates[c].trackId, along, p.target, std::sqrt(squaredDistance(at, targets[size_t(p.target)]))});
         if (picks.size() == keep)
             break;
     }
