@@ -261,6 +261,8 @@ private Q_SLOTS:
             dots += graph->dataCount();
         }
         QCOMPARE(dots, kGrid * kGrid + 1);
+        if (qEnvironmentVariableIsSet("SPECTAG_MOOD_SHOT"))  // to look at
+            map.plot()->replot(), map.grab().save(qEnvironmentVariable("SPECTAG_MOOD_SHOT"));
     }
 
     void hoverAndDoubleClick()
