@@ -642,44 +642,12 @@
 <context>
     <name>spectag::ui::LibraryMap</name>
     <message>
-        <source>Playlist from Selection</source>
-        <translation>Wiedergabeliste aus Auswahl</translation>
-    </message>
-    <message>
-        <source>Fit</source>
-        <translation>Einpassen</translation>
-    </message>
-    <message>
-        <source>Colour by mood</source>
-        <translation>Nach Stimmung färben</translation>
-    </message>
-    <message>
-        <source>Colour by genre</source>
-        <translation>Nach Genre färben</translation>
-    </message>
-    <message>
-        <source>Make a playlist of the tracks selected with the lasso</source>
-        <translation>Eine Wiedergabeliste aus den mit dem Lasso ausgewählten Stücken erstellen</translation>
-    </message>
-    <message>
-        <source>Show every track</source>
-        <translation>Alle Stücke zeigen</translation>
-    </message>
-    <message>
-        <source>Drag to select tracks with a lasso (Shift adds), double-click to play, wheel to zoom</source>
-        <translation>Ziehen, um Stücke mit dem Lasso auszuwählen (Umschalt fügt hinzu), Doppelklick zum Abspielen, Mausrad zum Zoomen</translation>
-    </message>
-    <message>
         <source>Component 1</source>
         <translation>Komponente 1</translation>
     </message>
     <message>
         <source>Component 2</source>
         <translation>Komponente 2</translation>
-    </message>
-    <message>
-        <source>Selected</source>
-        <translation>Ausgewählt</translation>
     </message>
     <message>
         <source>No model yet: analyse some tracks to see the map.</source>
@@ -696,55 +664,6 @@
     <message>
         <source>Could not place the tracks: %1</source>
         <translation>Die Stücke konnten nicht platziert werden: %1</translation>
-    </message>
-    <message>
-        <source>Loading…</source>
-        <translation>Wird geladen…</translation>
-    </message>
-    <message>
-        <source>(none)</source>
-        <translation>(keine)</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n track(s)</source>
-        <translation>
-            <numerusform>%n Stück</numerusform>
-            <numerusform>%n Stücke</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>%1, %2 selected</source>
-        <translation>%1, %2 ausgewählt</translation>
-    </message>
-    <message>
-        <source>Mood: %1</source>
-        <translation>Stimmung: %1</translation>
-    </message>
-    <message>
-        <source>Genre: %1</source>
-        <translation>Genre: %1</translation>
-    </message>
-    <message>
-        <source>Map selection %1</source>
-        <translation>Kartenauswahl %1</translation>
-    </message>
-    <message>
-        <source>Could not make the playlist: %1</source>
-        <translation>Die Wiedergabeliste konnte nicht erstellt werden: %1</translation>
-    </message>
-    <message numerus="yes">
-        <source>Playlist “%1”: %n track(s)</source>
-        <translation>
-            <numerusform>Wiedergabeliste „%1“: %n Stück</numerusform>
-            <numerusform>Wiedergabeliste „%1“: %n Stücke</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Name of the new playlist (%n track(s)):</source>
-        <translation>
-            <numerusform>Name der neuen Wiedergabeliste (%n Stück):</numerusform>
-            <numerusform>Name der neuen Wiedergabeliste (%n Stücke):</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -999,6 +918,73 @@
         <source>Playlists</source>
         <translation>Wiedergabelisten</translation>
     </message>
+    <message>
+        <source>Mood Map</source>
+        <translation>Stimmungskarte</translation>
+    </message>
+    <message>
+        <source>&amp;Mood Map</source>
+        <translation>Sti&amp;mmungskarte</translation>
+    </message>
+</context>
+<context>
+    <name>spectag::ui::MoodMap</name>
+    <message>
+        <source>New Mood &amp;Trajectory Playlist…</source>
+        <translation>Neue &amp;Stimmungsverlauf-Wiedergabeliste…</translation>
+    </message>
+    <message>
+        <source>A playlist that moves from one mood to another</source>
+        <translation>Eine Wiedergabeliste, die von einer Stimmung zu einer anderen führt</translation>
+    </message>
+    <message>
+        <source>Valence (unpleasant → pleasant)</source>
+        <translation>Valenz (unangenehm → angenehm)</translation>
+    </message>
+    <message>
+        <source>Arousal (calm → energetic)</source>
+        <translation>Erregung (ruhig → energisch)</translation>
+    </message>
+    <message>
+        <source>happy · energetic</source>
+        <translation>fröhlich · energisch</translation>
+    </message>
+    <message>
+        <source>angry · tense</source>
+        <translation>wütend · angespannt</translation>
+    </message>
+    <message>
+        <source>sad</source>
+        <translation>traurig</translation>
+    </message>
+    <message>
+        <source>calm · relaxed</source>
+        <translation>ruhig · entspannt</translation>
+    </message>
+    <message>
+        <source>No model yet: analyse some tracks to see the map.</source>
+        <translation>Noch kein Modell: Analysieren Sie einige Stücke, um die Karte zu sehen.</translation>
+    </message>
+    <message>
+        <source>No track has been analysed with the active model yet.</source>
+        <translation>Noch kein Stück wurde mit dem aktiven Modell analysiert.</translation>
+    </message>
+    <message>
+        <source>The active model has no valence/arousal quadrant head, so it places no track in this plane.</source>
+        <translation>Das aktive Modell hat keinen Valenz/Erregungs-Quadranten-Kopf und ordnet daher kein Stück in diese Ebene ein.</translation>
+    </message>
+    <message>
+        <source>Valence %1, arousal %2</source>
+        <translation>Valenz %1, Erregung %2</translation>
+    </message>
+    <message>
+        <source>New Mood Trajectory Playlist from Here…</source>
+        <translation>Neue Stimmungsverlauf-Wiedergabeliste von hier aus…</translation>
+    </message>
+    <message>
+        <source>Clear Selection</source>
+        <translation>Auswahl aufheben</translation>
+    </message>
 </context>
 <context>
     <name>spectag::ui::PlaylistPanel</name>
@@ -1219,6 +1205,90 @@
     <message>
         <source>Click to toggle</source>
         <translation>Zum Umschalten klicken</translation>
+    </message>
+</context>
+<context>
+    <name>spectag::ui::ScatterMap</name>
+    <message>
+        <source>Playlist from Selection</source>
+        <translation>Wiedergabeliste aus Auswahl</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Einpassen</translation>
+    </message>
+    <message>
+        <source>Colour by mood</source>
+        <translation>Nach Stimmung färben</translation>
+    </message>
+    <message>
+        <source>Colour by genre</source>
+        <translation>Nach Genre färben</translation>
+    </message>
+    <message>
+        <source>Make a playlist of the tracks selected with the lasso</source>
+        <translation>Eine Wiedergabeliste aus den mit dem Lasso ausgewählten Stücken erstellen</translation>
+    </message>
+    <message>
+        <source>Show every track</source>
+        <translation>Alle Stücke zeigen</translation>
+    </message>
+    <message>
+        <source>Drag to select tracks with a lasso (Shift adds), double-click to play, wheel to zoom</source>
+        <translation>Ziehen, um Stücke mit dem Lasso auszuwählen (Umschalt fügt hinzu), Doppelklick zum Abspielen, Mausrad zum Zoomen</translation>
+    </message>
+    <message>
+        <source>Selected</source>
+        <translation>Ausgewählt</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n track(s)</source>
+        <translation>
+            <numerusform>%n Stück</numerusform>
+            <numerusform>%n Stücke</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, %2 selected</source>
+        <translation>%1, %2 ausgewählt</translation>
+    </message>
+    <message>
+        <source>Mood: %1</source>
+        <translation>Stimmung: %1</translation>
+    </message>
+    <message>
+        <source>Genre: %1</source>
+        <translation>Genre: %1</translation>
+    </message>
+    <message>
+        <source>Map selection %1</source>
+        <translation>Kartenauswahl %1</translation>
+    </message>
+    <message>
+        <source>Could not make the playlist: %1</source>
+        <translation>Die Wiedergabeliste konnte nicht erstellt werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Playlist “%1”: %n track(s)</source>
+        <translation>
+            <numerusform>Wiedergabeliste „%1“: %n Stück</numerusform>
+            <numerusform>Wiedergabeliste „%1“: %n Stücke</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Name of the new playlist (%n track(s)):</source>
+        <translation>
+            <numerusform>Name der neuen Wiedergabeliste (%n Stück):</numerusform>
+            <numerusform>Name der neuen Wiedergabeliste (%n Stücke):</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1624,6 +1694,110 @@
     <message>
         <source>Dynamic range of the spectrogram colours</source>
         <translation>Dynamikumfang der Spektrogrammfarben</translation>
+    </message>
+</context>
+<context>
+    <name>spectag::ui::TrajectoryDialog</name>
+    <message>
+        <source>New Mood Trajectory Playlist</source>
+        <translation>Neue Stimmungsverlauf-Wiedergabeliste</translation>
+    </message>
+    <message>
+        <source>Create Playlist</source>
+        <translation>Wiedergabeliste erstellen</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;Von:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;Nach:</translation>
+    </message>
+    <message>
+        <source>&amp;Tracks:</source>
+        <translation>&amp;Stücke:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>N&amp;ame:</translation>
+    </message>
+    <message>
+        <source>The tracks nearest to evenly spaced points on the straight path between the two moods (valence and arousal from −1 to 1), each used once, in path order.</source>
+        <translation>Die Stücke, die gleichmäßig verteilten Punkten auf der geraden Strecke zwischen den beiden Stimmungen am nächsten liegen (Valenz und Erregung von −1 bis 1), jedes nur einmal, in der Reihenfolge der Strecke.</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <source>happy · energetic</source>
+        <translation>fröhlich · energisch</translation>
+    </message>
+    <message>
+        <source>angry · tense</source>
+        <translation>wütend · angespannt</translation>
+    </message>
+    <message>
+        <source>sad</source>
+        <translation>traurig</translation>
+    </message>
+    <message>
+        <source>calm · relaxed</source>
+        <translation>ruhig · entspannt</translation>
+    </message>
+    <message>
+        <source>neutral</source>
+        <translation>neutral</translation>
+    </message>
+    <message>
+        <source>a point</source>
+        <translation>ein Punkt</translation>
+    </message>
+    <message>
+        <source>Valence: unpleasant (−1) to pleasant (1)</source>
+        <translation>Valenz: unangenehm (−1) bis angenehm (1)</translation>
+    </message>
+    <message>
+        <source>Arousal: calm (−1) to energetic (1)</source>
+        <translation>Erregung: ruhig (−1) bis energisch (1)</translation>
+    </message>
+    <message>
+        <source>From %1 to %2</source>
+        <translation>Von %1 nach %2</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>Valence %1, arousal %2</source>
+        <translation>Valenz %1, Erregung %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Only %n track(s) in the mood plane: all of them, in path order.</source>
+        <translation>
+            <numerusform>Nur %n Stück in der Stimmungsebene: alle, in der Reihenfolge der Strecke.</numerusform>
+            <numerusform>Nur %n Stücke in der Stimmungsebene: alle, in der Reihenfolge der Strecke.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n track(s) chosen from %1 in the mood plane.</source>
+        <translation>
+            <numerusform>%n Stück aus %1 in der Stimmungsebene gewählt.</numerusform>
+            <numerusform>%n Stücke aus %1 in der Stimmungsebene gewählt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not make the playlist: %1</source>
+        <translation>Die Wiedergabeliste konnte nicht erstellt werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Playlist “%1”: %n track(s)</source>
+        <translation>
+            <numerusform>Wiedergabeliste „%1“: %n Stück</numerusform>
+            <numerusform>Wiedergabeliste „%1“: %n Stücke</numerusform>
+        </translation>
     </message>
 </context>
 <context>

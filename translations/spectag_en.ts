@@ -101,30 +101,6 @@
     </message>
 </context>
 <context>
-    <name>spectag::ui::LibraryMap</name>
-    <message numerus="yes">
-        <source>%n track(s)</source>
-        <translation>
-            <numerusform>%n track</numerusform>
-            <numerusform>%n tracks</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Playlist “%1”: %n track(s)</source>
-        <translation>
-            <numerusform>Playlist “%1”: %n track</numerusform>
-            <numerusform>Playlist “%1”: %n tracks</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Name of the new playlist (%n track(s)):</source>
-        <translation>
-            <numerusform>Name of the new playlist (%n track):</numerusform>
-            <numerusform>Name of the new playlist (%n tracks):</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>spectag::ui::MainWindow</name>
     <message numerus="yes">
         <source>Added %n track(s) from %1</source>
@@ -208,6 +184,30 @@
     </message>
 </context>
 <context>
+    <name>spectag::ui::ScatterMap</name>
+    <message numerus="yes">
+        <source>%n track(s)</source>
+        <translation>
+            <numerusform>%n track</numerusform>
+            <numerusform>%n tracks</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Playlist “%1”: %n track(s)</source>
+        <translation>
+            <numerusform>Playlist “%1”: %n track</numerusform>
+            <numerusform>Playlist “%1”: %n tracks</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Name of the new playlist (%n track(s)):</source>
+        <translation>
+            <numerusform>Name of the new playlist (%n track):</numerusform>
+            <numerusform>Name of the new playlist (%n tracks):</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>spectag::ui::TagWriteDialog</name>
     <message numerus="yes">
         <source>Reading the tags of %n file(s)…</source>
@@ -235,6 +235,30 @@
         <translation>
             <numerusform>Write Tags (%n file)</numerusform>
             <numerusform>Write Tags (%n files)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>spectag::ui::TrajectoryDialog</name>
+    <message numerus="yes">
+        <source>Only %n track(s) in the mood plane: all of them, in path order.</source>
+        <translation>
+            <numerusform>Only %n track in the mood plane: all of them, in path order.</numerusform>
+            <numerusform>Only %n tracks in the mood plane: all of them, in path order.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n track(s) chosen from %1 in the mood plane.</source>
+        <translation>
+            <numerusform>%n track chosen from %1 in the mood plane.</numerusform>
+            <numerusform>%n tracks chosen from %1 in the mood plane.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Playlist “%1”: %n track(s)</source>
+        <translation>
+            <numerusform>Playlist “%1”: %n track</numerusform>
+            <numerusform>Playlist “%1”: %n tracks</numerusform>
         </translation>
     </message>
 </context>

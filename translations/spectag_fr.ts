@@ -642,44 +642,12 @@
 <context>
     <name>spectag::ui::LibraryMap</name>
     <message>
-        <source>Playlist from Selection</source>
-        <translation>Liste de lecture depuis la sélection</translation>
-    </message>
-    <message>
-        <source>Fit</source>
-        <translation>Ajuster</translation>
-    </message>
-    <message>
-        <source>Colour by mood</source>
-        <translation>Colorer par humeur</translation>
-    </message>
-    <message>
-        <source>Colour by genre</source>
-        <translation>Colorer par genre</translation>
-    </message>
-    <message>
-        <source>Make a playlist of the tracks selected with the lasso</source>
-        <translation>Créer une liste de lecture avec les morceaux sélectionnés au lasso</translation>
-    </message>
-    <message>
-        <source>Show every track</source>
-        <translation>Afficher tous les morceaux</translation>
-    </message>
-    <message>
-        <source>Drag to select tracks with a lasso (Shift adds), double-click to play, wheel to zoom</source>
-        <translation>Glisser pour sélectionner des morceaux au lasso (Maj ajoute), double-clic pour lire, molette pour zoomer</translation>
-    </message>
-    <message>
         <source>Component 1</source>
         <translation>Composante 1</translation>
     </message>
     <message>
         <source>Component 2</source>
         <translation>Composante 2</translation>
-    </message>
-    <message>
-        <source>Selected</source>
-        <translation>Sélection</translation>
     </message>
     <message>
         <source>No model yet: analyse some tracks to see the map.</source>
@@ -696,55 +664,6 @@
     <message>
         <source>Could not place the tracks: %1</source>
         <translation>Impossible de placer les morceaux&#xa0;: %1</translation>
-    </message>
-    <message>
-        <source>Loading…</source>
-        <translation>Chargement…</translation>
-    </message>
-    <message>
-        <source>(none)</source>
-        <translation>(aucun)</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n track(s)</source>
-        <translation>
-            <numerusform>%n morceau</numerusform>
-            <numerusform>%n morceaux</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>%1, %2 selected</source>
-        <translation>%1, %2 sélectionné(s)</translation>
-    </message>
-    <message>
-        <source>Mood: %1</source>
-        <translation>Humeur&#xa0;: %1</translation>
-    </message>
-    <message>
-        <source>Genre: %1</source>
-        <translation>Genre&#xa0;: %1</translation>
-    </message>
-    <message>
-        <source>Map selection %1</source>
-        <translation>Sélection sur la carte %1</translation>
-    </message>
-    <message>
-        <source>Could not make the playlist: %1</source>
-        <translation>Impossible de créer la liste de lecture&#xa0;: %1</translation>
-    </message>
-    <message numerus="yes">
-        <source>Playlist “%1”: %n track(s)</source>
-        <translation>
-            <numerusform>Liste de lecture «&#xa0;%1&#xa0;»&#xa0;: %n morceau</numerusform>
-            <numerusform>Liste de lecture «&#xa0;%1&#xa0;»&#xa0;: %n morceaux</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Name of the new playlist (%n track(s)):</source>
-        <translation>
-            <numerusform>Nom de la nouvelle liste de lecture (%n morceau)&#xa0;:</numerusform>
-            <numerusform>Nom de la nouvelle liste de lecture (%n morceaux)&#xa0;:</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -999,6 +918,73 @@
         <source>Playlists</source>
         <translation>Listes de lecture</translation>
     </message>
+    <message>
+        <source>Mood Map</source>
+        <translation>Carte des humeurs</translation>
+    </message>
+    <message>
+        <source>&amp;Mood Map</source>
+        <translation>Carte des &amp;humeurs</translation>
+    </message>
+</context>
+<context>
+    <name>spectag::ui::MoodMap</name>
+    <message>
+        <source>New Mood &amp;Trajectory Playlist…</source>
+        <translation>Nouvelle liste de lecture en &amp;trajectoire d’humeur…</translation>
+    </message>
+    <message>
+        <source>A playlist that moves from one mood to another</source>
+        <translation>Une liste de lecture qui passe d’une humeur à une autre</translation>
+    </message>
+    <message>
+        <source>Valence (unpleasant → pleasant)</source>
+        <translation>Valence (désagréable → agréable)</translation>
+    </message>
+    <message>
+        <source>Arousal (calm → energetic)</source>
+        <translation>Activation (calme → énergique)</translation>
+    </message>
+    <message>
+        <source>happy · energetic</source>
+        <translation>joyeux · énergique</translation>
+    </message>
+    <message>
+        <source>angry · tense</source>
+        <translation>en colère · tendu</translation>
+    </message>
+    <message>
+        <source>sad</source>
+        <translation>triste</translation>
+    </message>
+    <message>
+        <source>calm · relaxed</source>
+        <translation>calme · détendu</translation>
+    </message>
+    <message>
+        <source>No model yet: analyse some tracks to see the map.</source>
+        <translation>Pas encore de modèle&#xa0;: analysez quelques morceaux pour voir la carte.</translation>
+    </message>
+    <message>
+        <source>No track has been analysed with the active model yet.</source>
+        <translation>Aucun morceau n’a encore été analysé avec le modèle actif.</translation>
+    </message>
+    <message>
+        <source>The active model has no valence/arousal quadrant head, so it places no track in this plane.</source>
+        <translation>Le modèle actif n’a pas de tête de quadrant valence/activation : il ne place aucun morceau dans ce plan.</translation>
+    </message>
+    <message>
+        <source>Valence %1, arousal %2</source>
+        <translation>Valence %1, activation %2</translation>
+    </message>
+    <message>
+        <source>New Mood Trajectory Playlist from Here…</source>
+        <translation>Nouvelle liste de lecture en trajectoire d’humeur depuis ici…</translation>
+    </message>
+    <message>
+        <source>Clear Selection</source>
+        <translation>Effacer la sélection</translation>
+    </message>
 </context>
 <context>
     <name>spectag::ui::PlaylistPanel</name>
@@ -1219,6 +1205,90 @@
     <message>
         <source>Click to toggle</source>
         <translation>Cliquer pour activer ou désactiver</translation>
+    </message>
+</context>
+<context>
+    <name>spectag::ui::ScatterMap</name>
+    <message>
+        <source>Playlist from Selection</source>
+        <translation>Liste de lecture depuis la sélection</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Ajuster</translation>
+    </message>
+    <message>
+        <source>Colour by mood</source>
+        <translation>Colorer par humeur</translation>
+    </message>
+    <message>
+        <source>Colour by genre</source>
+        <translation>Colorer par genre</translation>
+    </message>
+    <message>
+        <source>Make a playlist of the tracks selected with the lasso</source>
+        <translation>Créer une liste de lecture avec les morceaux sélectionnés au lasso</translation>
+    </message>
+    <message>
+        <source>Show every track</source>
+        <translation>Afficher tous les morceaux</translation>
+    </message>
+    <message>
+        <source>Drag to select tracks with a lasso (Shift adds), double-click to play, wheel to zoom</source>
+        <translation>Glisser pour sélectionner des morceaux au lasso (Maj ajoute), double-clic pour lire, molette pour zoomer</translation>
+    </message>
+    <message>
+        <source>Selected</source>
+        <translation>Sélection</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Chargement…</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(aucun)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n track(s)</source>
+        <translation>
+            <numerusform>%n morceau</numerusform>
+            <numerusform>%n morceaux</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, %2 selected</source>
+        <translation>%1, %2 sélectionné(s)</translation>
+    </message>
+    <message>
+        <source>Mood: %1</source>
+        <translation>Humeur&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Genre: %1</source>
+        <translation>Genre&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Map selection %1</source>
+        <translation>Sélection sur la carte %1</translation>
+    </message>
+    <message>
+        <source>Could not make the playlist: %1</source>
+        <translation>Impossible de créer la liste de lecture&#xa0;: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Playlist “%1”: %n track(s)</source>
+        <translation>
+            <numerusform>Liste de lecture «&#xa0;%1&#xa0;»&#xa0;: %n morceau</numerusform>
+            <numerusform>Liste de lecture «&#xa0;%1&#xa0;»&#xa0;: %n morceaux</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Name of the new playlist (%n track(s)):</source>
+        <translation>
+            <numerusform>Nom de la nouvelle liste de lecture (%n morceau)&#xa0;:</numerusform>
+            <numerusform>Nom de la nouvelle liste de lecture (%n morceaux)&#xa0;:</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1624,6 +1694,110 @@
     <message>
         <source>Dynamic range of the spectrogram colours</source>
         <translation>Plage dynamique des couleurs du spectrogramme</translation>
+    </message>
+</context>
+<context>
+    <name>spectag::ui::TrajectoryDialog</name>
+    <message>
+        <source>New Mood Trajectory Playlist</source>
+        <translation>Nouvelle liste de lecture en trajectoire d’humeur</translation>
+    </message>
+    <message>
+        <source>Create Playlist</source>
+        <translation>Créer la liste de lecture</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;De :</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;Vers :</translation>
+    </message>
+    <message>
+        <source>&amp;Tracks:</source>
+        <translation>&amp;Morceaux :</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom :</translation>
+    </message>
+    <message>
+        <source>The tracks nearest to evenly spaced points on the straight path between the two moods (valence and arousal from −1 to 1), each used once, in path order.</source>
+        <translation>Les morceaux les plus proches de points régulièrement espacés sur le chemin droit entre les deux humeurs (valence et activation de −1 à 1), chacun une seule fois, dans l’ordre du chemin.</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Chargement…</translation>
+    </message>
+    <message>
+        <source>happy · energetic</source>
+        <translation>joyeux · énergique</translation>
+    </message>
+    <message>
+        <source>angry · tense</source>
+        <translation>en colère · tendu</translation>
+    </message>
+    <message>
+        <source>sad</source>
+        <translation>triste</translation>
+    </message>
+    <message>
+        <source>calm · relaxed</source>
+        <translation>calme · détendu</translation>
+    </message>
+    <message>
+        <source>neutral</source>
+        <translation>neutre</translation>
+    </message>
+    <message>
+        <source>a point</source>
+        <translation>un point</translation>
+    </message>
+    <message>
+        <source>Valence: unpleasant (−1) to pleasant (1)</source>
+        <translation>Valence : désagréable (−1) à agréable (1)</translation>
+    </message>
+    <message>
+        <source>Arousal: calm (−1) to energetic (1)</source>
+        <translation>Activation : calme (−1) à énergique (1)</translation>
+    </message>
+    <message>
+        <source>From %1 to %2</source>
+        <translation>De %1 à %2</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>Valence %1, arousal %2</source>
+        <translation>Valence %1, activation %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Only %n track(s) in the mood plane: all of them, in path order.</source>
+        <translation>
+            <numerusform>Seulement %n morceau dans le plan des humeurs : tous, dans l’ordre du chemin.</numerusform>
+            <numerusform>Seulement %n morceaux dans le plan des humeurs : tous, dans l’ordre du chemin.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n track(s) chosen from %1 in the mood plane.</source>
+        <translation>
+            <numerusform>%n morceau choisi parmi %1 dans le plan des humeurs.</numerusform>
+            <numerusform>%n morceaux choisis parmi %1 dans le plan des humeurs.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not make the playlist: %1</source>
+        <translation>Impossible de créer la liste de lecture&#xa0;: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Playlist “%1”: %n track(s)</source>
+        <translation>
+            <numerusform>Liste de lecture «&#xa0;%1&#xa0;»&#xa0;: %n morceau</numerusform>
+            <numerusform>Liste de lecture «&#xa0;%1&#xa0;»&#xa0;: %n morceaux</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -1,140 +1,19 @@
 #pragma once
 
-#include "backgroundload.h"
-
-#include <QColor>
-#include <QHash>
-#include <QPolygonF>
-#include <QSet>
-#include <QWidget>
-
-#include <memory>
-#include <vector>
-
-class QComboBox;
-class QCPCurve;
-class QCPGraph;
-class QCPItemText;
-class QCustomPlot;
-class QLabel;
-class QMouseEvent;
-class QPushButton;
-
-namespace spectag {
-class Catalog;
-}
+#include "scattermap.h"
 
 namespace spectag::ui {
 
-// One analysed track on the map.
-struct MapPoint {
-    qint64 trackId = 0;
-    float x = 0, y = 0;  // first two principal components of the embedding
-    QString title, artist, path, topMood, topGenre;
-    double confidence = 0;
-};
-
-// What the map shows: the active model's analysed, present tracks with an embedding of the
-// common dimension, laid out by PCA. Made off the GUI thread by LibraryMap::load().
-struct MapData {
-    qint64 modelId = 0;
-    QString modelName;
-    std::vector<MapPoint> points;
-    int skipped = 0;    // analysed tracks left out: missing file, no embedding, other dimension
-    int dimension = 0;
-    QString message;    // why the map is empty, or a projection error
-    qint64 loadMs = 0, projectMs = 0;
-};
-
 // The Library Map dock: every analysed track of the active model as a dot, placed by the PCA of
 // its embedding (tracks the network hears alike sit together) and coloured by its top mood or
-// genre. Hover names a dot, double-click plays it, a free-hand lasso (press, drag, release)
-// selects the dots inside (Shift adds), and the selection becomes a playlist. The wheel zooms.
-//
-// The catalog is read and projected on a worker (QtConcurrent); analysis storing predictions
-// reloads the map at most every couple of seconds, and not at all while the dock is hidden.
-class LibraryMap : public QWidget {
+// genre; the lasso, hover and playlist come from ScatterMap.
+class LibraryMap : public ScatterMap {
     Q_OBJECT
 public:
     explicit LibraryMap(Catalog *catalog, QWidget *parent = nullptr);
-    ~LibraryMap() override;
 
     // Reads and projects the active model's predictions (any thread).
     static MapData load(const Catalog &catalog);
-
-    void reload();                 // now, in the background (a running load is followed by another)
-    bool isLoading() const { return m_loader->isLoading(); }
-    void waitForLoaded() { m_loader->wait(); }  // every started load, applied
-
-    const MapData &data() const { return m_data; }
-    int pointCount() const { return int(m_data.points.size()); }
-    // The head the colours follow: "mood" or "genre".
-    QString colourHead() const;
-    void setColourHead(const QString &head);
-    QStringList groups() const { return m_groups; }  // legend order
-    QString groupOf(qint64 trackId) const;
-    QColor colourOf(qint64 trackId) const;
-    QPointF positionOf(qint64 trackId) const;          // plot coordinates
-    QPointF pixelOf(qint64 trackId) const;             // in plot() widget coordinates
-    qint64 trackAt(const QPointF &pixel) const;        // the nearest dot within a few pixels, else 0
-    QString toolTipFor(qint64 trackId) const;
-
-    QList<qint64> selectedTrackIds() const;            // in map (track id) order
-    // Selects the dots inside `polygon` (plot coordinates), replacing or adding to the selection.
-    void selectInPolygon(const QPolygonF &polygon, bool add = false);
-    void clearSelection();
-    // A catalog playlist of the selected tracks; its id, 0 when nothing is selected or it failed.
-    qint64 createPlaylistFromSelection(const QString &name);
-    QString defaultPlaylistName() const;
-
-    QCustomPlot *plot() const { return m_plot; }
-    QComboBox *colourCombo() const { return m_colourBy; }
-    QPushButton *playlistButton() const { return m_playlistButton; }
-    QString statusText() const;
-
-Q_SIGNALS:
-    void trackActivated(qint64 trackId);
-    void selectionChanged();
-    void playlistCreated(qint64 playlistId, const QString &name);
-    void loaded();
-
-protected:
-    void showEvent(QShowEvent *event) override;
-    bool eventFilter(QObject *watched, QEvent *event) override;
-
-private:
-    void apply(MapData data);
-    void rebuildGraphs();
-    void updateSelectionGraph();
-    void fitView();
-    void askPlaylistName();
-    void onPress(QMouseEvent *event);
-    void onMove(QMouseEvent *event);
-    void onRelease(QMouseEvent *event);
-    void onDoubleClick(QMouseEvent *event);
-    QString labelOf(const MapPoint &p) const;
-
-    Catalog *m_catalog;
-    MapData m_data;
-    QHash<qint64, size_t> m_index;   // track id -> m_data.points
-    QStringList m_groups;
-    QHash<QString, QColor> m_colours;
-    QSet<qint64> m_selected;
-
-    QCustomPlot *m_plot = nullptr;
-    QCPGraph *m_selectionGraph = nullptr;
-    QCPCurve *m_lassoCurve = nullptr;
-    QCPItemText *m_message = nullptr;
-    QComboBox *m_colourBy = nullptr;
-    QPushButton *m_playlistButton = nullptr;
-    QPushButton *m_fitButton = nullptr;
-    QLabel *m_status = nullptr;
-
-    QPolygonF m_lasso;               // plot coordinates, while dragging
-    bool m_lassoAdds = false;
-    bool m_dragging = false;
-
-    std::unique_ptr<BackgroundLoad<MapData>> m_loader;
 };
 
 } // namespace spectag::ui

@@ -9,12 +9,14 @@
 #include "libraryimporter.h"
 #include "librarymap.h"
 #include "libraryproxymodel.h"
+#include "moodmap.h"
 #include "playlistpanel.h"
 #include "predictionspanel.h"
 #include "resources.h"
 #include "storedpredictions.h"
 #include "tagwritedialog.h"
 #include "trackview.h"
+#include "trajectorydialog.h"
 
 #include "catalog/catalog.h"
 #include "catalog/librarymodel.h"
@@ -111,7 +113,9 @@ MainWindow::~MainWindow()
     // Both join workers that write into the catalog, which (a child) would otherwise go first.
     delete m_analysis;
     delete m_importer;
-    delete m_map;     // their background loads read the catalog
+    delete m_trajectory;  // these three's background loads read the catalog
+    delete m_moodMap;
+    delete m_map;
     delete m_charts;
 }
 
@@ -330,6 +334,7 @@ void MainWindow::createActions()
     file->addAction(m_playlists->importAction());
     file->addAction(m_playlists->exportM3u8Action());
     file->addAction(m_playlists->exportXspfAction());
+    file->addAction(m_moodMap->trajectoryAction());
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -401,6 +406,7 @@ void MainWindow::createActions()
         a->setChecked(t == saved);
         group->addAction(a);
     }
+    m_viewMenu->addAction(m_showMoodMap);
     m_viewMenu->addSeparator();
     for (QDockWidget *dock : findChildren<QDockWidget *>())
         m_viewMenu->addAction(dock->toggleViewAction());

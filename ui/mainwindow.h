@@ -2,6 +2,8 @@
 
 #include "predictiontypes.h"
 
+#include "model/moodspace.h"
+
 #include <QFutureWatcher>
 #include <QMainWindow>
 
@@ -28,10 +30,12 @@ class FineTuneDialog;
 class LibraryCharts;
 class LibraryImporter;
 class LibraryMap;
+class MoodMap;
 class LibraryProxyModel;
 class PlaylistPanel;
 class PredictionsPanel;
 class TrackView;
+class TrajectoryDialog;
 struct PredictedTrack;
 
 // The desktop application's main window: the library table in the centre (filtered by the search
@@ -64,6 +68,11 @@ public:
     AnalysisPanel *analysisPanel() const { return m_analysis; }
     AnnotationController *annotation() const { return m_annotation; }
     LibraryMap *libraryMap() const { return m_map; }
+    MoodMap *moodMap() const { return m_moodMap; }
+    QAction *showMoodMapAction() const { return m_showMoodMap; }
+    // The mood-trajectory dialog (one, non-modal; made on first use), from a point when given.
+    TrajectoryDialog *showTrajectoryDialog(std::optional<spectag::ValenceArousal> from = std::nullopt);
+    TrajectoryDialog *trajectoryDialog() const { return m_trajectory; }
     LibraryCharts *libraryCharts() const { return m_charts; }
     // Selects the track in the table (clearing a filter that hides it) and plays it.
     bool activateTrack(qint64 trackId);
@@ -105,7 +114,7 @@ private:
     void showFineTuning(); // the fine-tuning dialog (one, non-modal)
     void showSettings();
     void applySettings(const AppSettings &before, const AppSettings &after, const QStringList &addedFolders);
-    void createLibraryDocks();  // the library map and charts
+    void createLibraryDocks();  // the library map, mood map and charts
 
     Catalog *m_catalog = nullptr;
     LibraryModel *m_library = nullptr;
@@ -114,6 +123,9 @@ private:
     AnalysisPanel *m_analysis = nullptr;
     AnnotationController *m_annotation = nullptr;
     LibraryMap *m_map = nullptr;
+    MoodMap *m_moodMap = nullptr;
+    QAction *m_showMoodMap = nullptr;
+    TrajectoryDialog *m_trajectory = nullptr;
     LibraryCharts *m_charts = nullptr;
     QTableView *m_table = nullptr;
     QLineEdit *m_search = nullptr;

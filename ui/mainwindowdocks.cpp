@@ -6,12 +6,15 @@
 #include "librarycharts.h"
 #include "librarymap.h"
 #include "libraryproxymodel.h"
+#include "moodmap.h"
 #include "trackview.h"
+#include "trajectorydialog.h"
 
 #include "catalog/catalog.h"
 #include "catalog/librarymodel.h"
 #include "inference/catalogcache.h"
 
+#include <QAction>
 #include <QDockWidget>
 #include <QLineEdit>
 #include <QStatusBar>
@@ -36,15 +39,34 @@ void MainWindow::createLibraryDocks()
     chartsDock->setObjectName(QStringLiteral("libraryChartsDock"));
     chartsDock->setWidget(m_charts);
     addDockWidget(Qt::LeftDockWidgetArea, chartsDock);
+    m_moodMap = new MoodMap(m_catalog, this);
+    m_moodMap->setObjectName(QStringLiteral("moodMap"));
+    auto *moodDock = new QDockWidget(tr("Mood Map"), this);
+    moodDock->setObjectName(QStringLiteral("moodMapDock"));
+    moodDock->setWidget(m_moodMap);
+    addDockWidget(Qt::LeftDockWidgetArea, moodDock);
     if (folderDock) {
         tabifyDockWidget(folderDock, mapDock);
-        tabifyDockWidget(mapDock, chartsDock);
+        tabifyDockWidget(mapDock, moodDock);
+        tabifyDockWidget(moodDock, chartsDock);
         folderDock->raise();
     }
-    connect(m_map, &LibraryMap::trackActivated, this, &MainWindow::activateTrack);
-    connect(m_map, &LibraryMap::playlistCreated, this, [this](qint64, const QString &name) {
-        statusBar()->showMessage(tr("Playlist \u201c%1\u201d created").arg(name), 8000);
+    // Shows and raises the dock (its View-menu toggle would hide a dock tabbed out of sight).
+    m_showMoodMap = new QAction(tr("&Mood Map"), this);
+    m_showMoodMap->setObjectName(QStringLiteral("showMoodMapAction"));
+    m_showMoodMap->setShortcut(QKeySequence(Qt::Key_F9));
+    connect(m_showMoodMap, &QAction::triggered, this, [this, moodDock] {
+        moodDock->show();
+        moodDock->raise();
+        m_moodMap->setFocus();
     });
+    for (ScatterMap *map : {static_cast<ScatterMap *>(m_map), static_cast<ScatterMap *>(m_moodMap)}) {
+        connect(map, &ScatterMap::trackActivated, this, &MainWindow::activateTrack);
+        connect(map, &ScatterMap::playlistCreated, this, [this](qint64, const QString &name) {
+            statusBar()->showMessage(tr("Playlist \u201c%1\u201d created").arg(name), 8000);
+        });
+    }
+    connect(m_moodMap, &MoodMap::trajectoryRequested, this, [this](std::optional<ValenceArousal> from) { showTrajectoryDialog(from); });
     // The charts judge the model's decisions with its own kinds and thresholds when it is loaded.
     connect(m_analysis, &AnalysisPanel::modelReady, this, [this] {
         const auto model = m_catalog->activeModel();
@@ -52,6 +74,26 @@ void MainWindow::createLibraryDocks()
         if (spec && model && m_analysis->cache() && m_analysis->cache()->modelRecord().versionHash == model->versionHash)
             m_charts->setHeadSpecs(spec->heads);
     });
+}
+
+TrajectoryDialog *MainWindow::showTrajectoryDialog(std::optional<ValenceArousal> from)
+{
+    if (!m_trajectory) {
+        m_trajectory = new TrajectoryDialog(m_catalog, this);
+        // The map draws the path being previewed while the dialog is open.
+        connect(m_trajectory, &TrajectoryDialog::pathChanged, m_moodMap, &MoodMap::showTrajectory);
+        connect(m_trajectory, &QDialog::finished, m_moodMap, &MoodMap::clearTrajectory);
+        connect(m_trajectory, &TrajectoryDialog::playlistCreated, this, [this](qint64, const QString &name) {
+            statusBar()->showMessage(tr("Playlist \u201c%1\u201d created").arg(name), 8000);
+        });
+    }
+    if (from)
+        m_trajectory->setFrom(*from);
+    m_moodMap->showTrajectory(m_trajectory->from(), m_trajectory->to());
+    m_trajectory->show();
+    m_trajectory->raise();
+    m_trajectory->activateWindow();
+    return m_trajectory;
 }
 
 bool MainWindow::activateTrack(qint64 trackId)

@@ -1,7 +1,9 @@
-// `spectag playlist`: lists the catalog's playlists and exports one as M3U8 or XSPF.
+// `spectag playlist`: lists the catalog's playlists, exports one as M3U8 or XSPF, and makes
+// mood-trajectory playlists.
 #include "catalog/catalog.h"
 #include "cli/catalogoption.h"
 #include "cli/cli.h"
+#include "inference/moodcatalog.h"
 #include "playlists/playlistexport.h"
 #include "util/paths.h"
 
@@ -14,27 +16,94 @@ namespace spectag::cli {
 
 namespace {
 
+// `playlist trajectory`: options already parsed and the catalog open.
+int trajectory(Context &ctx, const QCommandLineParser &p, Catalog &catalog)
+{
+    std::vector<TrajectoryPick> picks;
+    QString error;
+    const auto from = parseMoodPoint(p.value(QStringLiteral("from")));
+    const auto to = parseMoodPoint(p.value(QStringLiteral("to")));
+    const int count = p.value(QStringLiteral("count")).toInt();
+    const QString name = p.value(QStringLiteral("name")).trimmed();
+    const qint64 id = createTrajectoryPlaylist(catalog, name, *from, *to, count, &error, &picks);
+    if (id == 0) {
+        ctx.err << "spectag: " << error << '\n';
+        return Failure;
+    }
+    if (p.isSet(QStringLiteral("json"))) {
+        QJsonArray tracks;
+        for (const TrajectoryPick &pick : picks) {
+            const auto t = catalog.track(pick.trackId);
+            tracks.append(QJsonObject{{QStringLiteral("id"), pick.trackId}, {QStringLiteral("path"), t ? t->path : QString()},
+                                      {QStringLiteral("along"), pick.along}, {QStringLiteral("distance"), pick.distance}});
+        }
+        ctx.out << QJsonDocument(QJsonObject{{QStringLiteral("id"), id}, {QStringLiteral("name"), name}, {QStringLiteral("tracks"), tracks}})
+                       .toJson(QJsonDocument::Compact)
+                << '\n';
+    } else {
+        ctx.out << "made playlist " << name << " (id " << id << ") with " << picks.size() << " of " << count << " tracks\n";
+        for (const TrajectoryPick &pick : picks) {
+            const auto t = catalog.track(pick.trackId);
+            ctx.out << QString::number(pick.along, 'f', 2) << '\t' << (t ? t->path : QString::number(pick.trackId)) << '\n';
+        }
+    }
+    ctx.out.flush();
+    return Ok;
+}
+
 int playlistVerb(Context &ctx, const QStringList &args)
 {
     QCommandLineParser p;
-    p.addPositionalArgument(QStringLiteral("action"), QStringLiteral("list, or export NAME (a playlist's name or id)."),
-                            QStringLiteral("list|export [NAME]"));
+    p.addPositionalArgument(QStringLiteral("action"),
+                            QStringLiteral("list, export NAME (a playlist's name or id), or trajectory."),
+                            QStringLiteral("list|export [NAME]|trajectory"));
     p.addOptions({
         {QStringLiteral("catalog"), QStringLiteral("Catalog database (default %1).").arg(paths::defaultCatalogPath()), QStringLiteral("path")},
         {QStringLiteral("format"), QStringLiteral("m3u8 or xspf (default: from the --out extension, else m3u8)."), QStringLiteral("format")},
         {QStringLiteral("out"), QStringLiteral("File to write (export)."), QStringLiteral("file")},
-        {QStringLiteral("json"), QStringLiteral("list: one JSON array of {id, name, tracks, mood, query}.")},
+        {QStringLiteral("json"), QStringLiteral("list: one JSON array of {id, name, tracks, mood, query}; trajectory: "
+                                                "{id, name, tracks: [{id, path, along, distance}]}.")},
+        {QStringLiteral("from"), QStringLiteral("trajectory: start mood, a word (%1), Q1..Q4 or VALENCE,AROUSAL in [-1, 1].")
+                                     .arg(moodPointWords().join(QStringLiteral(", "))), QStringLiteral("mood")},
+        {QStringLiteral("to"), QStringLiteral("trajectory: end mood, as --from."), QStringLiteral("mood")},
+        {QStringLiteral("count"), QStringLiteral("trajectory: number of tracks (default 20)."), QStringLiteral("n"), QStringLiteral("20")},
+        {QStringLiteral("name"), QStringLiteral("trajectory: name of the new playlist."), QStringLiteral("name")},
     });
     if (!parseVerbArgs(ctx, p, args, QStringLiteral(
         "Lists the playlists of the catalog, or exports one as an M3U8 (paths relative to the playlist's "
         "folder when below it) or XSPF file. Smart playlists export the tracks the application last "
-        "matched to their query.")))
+        "matched to their query.\n\n"
+        "trajectory makes a new playlist that walks the valence/arousal plane from one mood to another: "
+        "of the tracks the active model placed there, the ones nearest to --count evenly spaced points on "
+        "the straight path, each once, in path order.")))
         return p.isSet(QStringLiteral("help")) ? Ok : Usage;
     const QStringList pos = p.positionalArguments();
     const QString action = pos.value(0);
-    if ((action != u"list" || pos.size() != 1) && (action != u"export" || pos.size() != 2)) {
+    if ((action != u"list" || pos.size() != 1) && (action != u"export" || pos.size() != 2)
+        && (action != u"trajectory" || pos.size() != 1)) {
         ctx.err << p.helpText();
         return Usage;
+    }
+    if (action == u"trajectory") {
+        for (const char *option : {"from", "to"}) {
+            const QString text = p.value(QLatin1String(option));
+            if (!parseMoodPoint(text)) {
+                ctx.err << "spectag: playlist trajectory needs --" << option << " MOOD, one of "
+                        << moodPointWords().join(QStringLiteral(", ")) << ", Q1..Q4 or VALENCE,AROUSAL in [-1, 1]"
+                        << (text.isEmpty() ? QString() : QStringLiteral(" (not \"%1\")").arg(text)) << '\n';
+                return Usage;
+            }
+        }
+        bool countOk = false;
+        const int count = p.value(QStringLiteral("count")).toInt(&countOk);
+        if (!countOk || count < 1 || count > 10000) {
+            ctx.err << "spectag: --count must be a whole number from 1 to 10000\n";
+            return Usage;
+        }
+        if (p.value(QStringLiteral("name")).trimmed().isEmpty()) {
+            ctx.err << "spectag: playlist trajectory needs --name NAME\n";
+            return Usage;
+        }
     }
     std::optional<PlaylistFormat> format;
     if (p.isSet(QStringLiteral("format"))) {
@@ -55,6 +124,8 @@ int playlistVerb(Context &ctx, const QStringList &args)
     if (!openCatalog(ctx, p, catalog))
         return Failure;
 
+    if (action == u"trajectory")
+        return trajectory(ctx, p, catalog);
     if (action == u"list") {
         const QList<PlaylistRecord> all = catalog.playlists();
         if (p.isSet(QStringLiteral("json"))) {
@@ -99,7 +170,7 @@ int playlistVerb(Context &ctx, const QStringList &args)
 
 void addPlaylistVerbs(std::vector<Verb> &verbs)
 {
-    verbs.push_back({QStringLiteral("playlist"), QStringLiteral("List playlists, or export one as M3U8 or XSPF."), &playlistVerb});
+    verbs.push_back({QStringLiteral("playlist"), QStringLiteral("List playlists, export one as M3U8 or XSPF, or make a mood trajectory."), &playlistVerb});
 }
 
 } // namespace spectag::cli

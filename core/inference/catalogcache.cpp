@@ -1,4 +1,5 @@
 #include "inference/catalogcache.h"
+#include "inference/moodcatalog.h"
 
 #include "catalog/catalog.h"
 #include "model/model.h"
@@ -293,6 +294,12 @@ PredictionRecord CatalogAnalysisCache::toPrediction(const TrackResult &result) c
     p.segmentScores = encodeSegmentTable({m_heads, r.segments});
     p.segmentSeconds = m_spec.frontEnd.segmentHopSeconds;
     p.embedding = encodeEmbedding(r.embedding);
+    // The place in the mood plane, for the mood map and trajectory playlists to read without
+    // re-deriving it per row.
+    if (const auto va = predictionValenceArousal(p)) {
+        p.valence = va->valence;
+        p.arousal = va->arousal;
+    }
     // Top genre/mood and confidence are derived by the catalog from `scores`.
     return p;
 }

@@ -12,6 +12,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <cmath>
+
 class TestAnalyzeCli : public QObject {
     Q_OBJECT
 
@@ -81,6 +83,53 @@ private Q_SLOTS:
         }
         paths.sort();
         QCOMPARE(paths, (QStringList{QStringLiteral("one.flac"), QStringLiteral("two ä.ogg")}));
+    }
+
+    // A model with a valence/arousal quadrant head: the track and every segment carry the
+    // quadrant with its place in the plane, and the catalog row keeps the track's place.
+    void quadrantPerTrackAndSegment()
+    {
+        const QString model = m_dir.filePath(QStringLiteral("va.stm"));
+        auto r = spectag({QStringLiteral("model"), QStringLiteral("init"), QStringLiteral("--arch"), QStringLiteral("spectag"),
+                          QStringLiteral("--heads"), QStringLiteral("genre:single:rock,jazz;quadrant:single:Q1,Q2,Q3,Q4"),
+                          QStringLiteral("--out"), model, QStringLiteral("--seed"), QStringLiteral("4")});
+        QVERIFY2(r.ok(), r.err.constData());
+        const QString db = m_dir.filePath(QStringLiteral("va.sqlite"));
+        r = spectag({QStringLiteral("analyze"), m_dir.filePath(QStringLiteral("music/one.flac")), QStringLiteral("--model"), model,
+                     QStringLiteral("--json"), QStringLiteral("--timeline"), QStringLiteral("--device"), QStringLiteral("cpu"),
+                     QStringLiteral("--catalog"), db});
+        QVERIFY2(r.ok(), r.err.constData());
+        const QJsonObject o = QJsonDocument::fromJson(r.out.trimmed()).object();
+        // valence = p1 + p4 - p2 - p3, arousal = p1 + p2 - p3 - p4 (the scores sum to one).
+        auto checkQuadrant = [](const QJsonObject &q, const char *where) {
+            const QJsonObject s = q.value(QLatin1String("scores")).toObject();
+            QVERIFY2(s.size() == 4, where);
+            QVERIFY2(q.value(QLatin1String("label")).isString(), where);
+            const double p1 = s.value(QLatin1String("Q1")).toDouble(), p2 = s.value(QLatin1String("Q2")).toDouble(),
+                         p3 = s.value(QLatin1String("Q3")).toDouble(), p4 = s.value(QLatin1String("Q4")).toDouble();
+            QVERIFY2(q.contains(QLatin1String("valence")) && q.contains(QLatin1String("arousal")), where);
+            const double v = q.value(QLatin1String("valence")).toDouble(), a = q.value(QLatin1String("arousal")).toDouble();
+            QVERIFY2(std::abs(v - (p1 + p4 - p2 - p3)) < 2e-3 && std::abs(a - (p1 + p2 - p3 - p4)) < 2e-3, where);
+            QVERIFY2(v >= -1 && v <= 1 && a >= -1 && a <= 1, where);
+        };
+        checkQuadrant(o.value(QLatin1String("quadrant")).toObject(), "track");
+        const QJsonArray segs = o.value(QLatin1String("segments")).toArray();
+        QVERIFY(segs.size() >= 2);
+        for (const QJsonValue &seg : segs)
+            checkQuadrant(seg.toObject().value(QLatin1String("quadrant")).toObject(), "segment");
+        {
+            QSqlDatabase sql = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("va"));
+            sql.setDatabaseName(db);
+            QVERIFY(sql.open());
+            QSqlQuery q(sql);
+            QVERIFY(q.exec(QStringLiteral("SELECT valence, arousal FROM predictions")));
+            QVERIFY(q.next());
+            const QJsonObject track = o.value(QLatin1String("quadrant")).toObject();
+            QVERIFY(!q.value(0).isNull() && !q.value(1).isNull());
+            QCOMPARE_LT(std::abs(q.value(0).toDouble() - track.value(QLatin1String("valence")).toDouble()), 1e-3);
+            QCOMPARE_LT(std::abs(q.value(1).toDouble() - track.value(QLatin1String("arousal")).toDouble()), 1e-3);
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("va"));
     }
 
     // --catalog: every prediction lands in the SQLite catalog, and a rerun decodes nothing.

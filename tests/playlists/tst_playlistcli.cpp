@@ -101,6 +101,90 @@ private Q_SLOTS:
         r = spectag({QStringLiteral("playlist"), QStringLiteral("frobnicate")});
         QCOMPARE(r.exitCode, 2);
     }
+
+    // `playlist trajectory` over a catalog of its own: a row of tracks from calm (0.5, -0.5) up to
+    // energetic (0.5, 0.5), one far away, and the playlist it saves.
+    void trajectory()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("mood.sqlite"));
+        QList<qint64> column;
+        {
+            Catalog c;
+            QVERIFY2(c.open(path), qPrintable(c.lastError()));
+            ModelRecord m;
+            m.name = QStringLiteral("va");
+            m.versionHash = QStringLiteral("va-hash");
+            const qint64 model = c.upsertModel(m);
+            QVERIFY(model > 0 && c.setActiveModel(model));
+            auto add = [&](const QString &name, double v, double a) {
+                TrackRecord t;
+                t.path = m_dir.filePath(QStringLiteral("moods/%1.flac").arg(name));
+                t.title = name;
+                const qint64 id = c.upsertTrack(t);
+                PredictionRecord p;
+                p.trackId = id;
+                p.modelId = model;
+                // Quadrant probabilities that place the track at (v, a).
+                p.scores = QJsonObject{{QStringLiteral("quadrant"),
+                                        QJsonObject{{QStringLiteral("Q1"), (1 + v + a) / 4}, {QStringLiteral("Q2"), (1 - v + a) / 4},
+                                                    {QStringLiteral("Q3"), (1 - v - a) / 4}, {QStringLiteral("Q4"), (1 + v - a) / 4}}}};
+                return c.storePrediction(p) ? id : 0;
+            };
+            QVERIFY(add(QStringLiteral("far"), -0.5, 0.0) > 0);
+            for (double a : {0.5, -0.5, 0.0})  // inserted out of order
+                column << add(QStringLiteral("a%1").arg(a), 0.5, a);
+            QVERIFY(!column.contains(0));
+        }
+        auto run = [&](QStringList args) {
+            args.prepend(QStringLiteral("trajectory"));
+            args.prepend(QStringLiteral("playlist"));
+            args << QStringLiteral("--catalog") << path;
+            return testutil::run(testutil::spectagBinary(), args);
+        };
+        auto r = run({QStringLiteral("--from"), QStringLiteral("calm"), QStringLiteral("--to"), QStringLiteral("energetic"),
+                      QStringLiteral("--count"), QStringLiteral("3"), QStringLiteral("--name"), QStringLiteral("Wake up"),
+                      QStringLiteral("--json")});
+        QVERIFY2(r.ok(), r.err.constData());
+        const QJsonObject o = QJsonDocument::fromJson(r.out).object();
+        QCOMPARE(o.value(QStringLiteral("name")).toString(), QStringLiteral("Wake up"));
+        const QJsonArray tracks = o.value(QStringLiteral("tracks")).toArray();
+        QCOMPARE(tracks.size(), 3);
+        QStringList names;
+        for (const QJsonValue &t : tracks)
+            names << QFileInfo(t.toObject().value(QStringLiteral("path")).toString()).completeBaseName();
+        QCOMPARE(names, (QStringList{QStringLiteral("a-0.5"), QStringLiteral("a0"), QStringLiteral("a0.5")}));
+        {
+            Catalog c;
+            QVERIFY(c.open(path));
+            const auto saved = c.playlist(o.value(QStringLiteral("id")).toInteger());
+            QVERIFY(saved);
+            QCOMPARE(saved->name, QStringLiteral("Wake up"));
+            QCOMPARE(c.playlistTracks(saved->id), (QList<qint64>{column[1], column[2], column[0]}));
+        }
+
+        // Plain text, a point for a start, more tracks than there are: all four, the far one first.
+        r = run({QStringLiteral("--from"), QStringLiteral("-1,0"), QStringLiteral("--to"), QStringLiteral("happy"),
+                 QStringLiteral("--name"), QStringLiteral("All")});
+        QVERIFY2(r.ok(), r.err.constData());
+        QVERIFY2(r.out.startsWith("made playlist All (id 2) with 4 of 20 tracks\n"), r.out.constData());
+        QVERIFY(r.out.split('\n').value(1).endsWith("far.flac"));
+
+        // Usage errors make nothing.
+        for (const QStringList &bad : {QStringList{QStringLiteral("--from"), QStringLiteral("purple"), QStringLiteral("--to"), QStringLiteral("sad"),
+                                                   QStringLiteral("--name"), QStringLiteral("x")},
+                                       QStringList{QStringLiteral("--to"), QStringLiteral("sad"), QStringLiteral("--name"), QStringLiteral("x")},
+                                       QStringList{QStringLiteral("--from"), QStringLiteral("calm"), QStringLiteral("--to"), QStringLiteral("sad")},
+                                       QStringList{QStringLiteral("--from"), QStringLiteral("calm"), QStringLiteral("--to"), QStringLiteral("sad"),
+                                                   QStringLiteral("--name"), QStringLiteral("x"), QStringLiteral("--count"), QStringLiteral("0")}}) {
+            r = run(bad);
+            QCOMPARE(r.exitCode, 2);
+        }
+        r = run({QStringLiteral("--from"), QStringLiteral("purple"), QStringLiteral("--to"), QStringLiteral("sad"), QStringLiteral("--name"), QStringLiteral("x")});
+        QVERIFY2(r.err.contains("not \"purple\""), r.err.constData());
+        Catalog c;
+        QVERIFY(c.open(path));
+        QCOMPARE(c.playlists().size(), 2);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestPlaylistCli)
