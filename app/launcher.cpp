@@ -1,5 +1,5 @@
 // `spectag`, the command people type and the desktop entry runs. It runs the verbs that need no
-// model (scan, playlist, decode) itself and execs spectag-app, the full program, for everything
+// model (scan, decode) itself and execs spectag-app, the full program, for everything
 // else: the GUI, --help, analyze, tag, train…
 //
 // Why two executables: Debian's LibTorch links ~300 shared libraries (OpenCV, protobuf, gloo,
@@ -25,7 +25,7 @@ namespace {
 
 bool runsHere(const char *verb)
 {
-    for (const char *v : {"scan", "playlist", "decode"})
+    for (const char *v : {"scan", "decode"})
         if (std::strcmp(verb, v) == 0)
             return true;
     return false;

@@ -25,7 +25,6 @@ std::vector<Verb> torchFreeVerbs()
     std::vector<Verb> v;
     addDecodeVerb(v);
     addScanVerbs(v);
-    addPlaylistVerbs(v);
     return v;
 }
 

@@ -39,11 +39,11 @@ enum ExitCode { Ok = 0, Failure = 1, Usage = 2, PartialFailure = 3, Cancelled = 
 bool isCliInvocation(const QStringList &args, const std::vector<Verb> &verbs);
 int run(const QStringList &args, const Hooks &hooks, const std::vector<Verb> &verbs);
 
-// The verbs that need no LibTorch (spectag_cli): decode, scan, playlist. The `spectag` launcher
+// The verbs that need no LibTorch (spectag_cli): decode, scan. The `spectag` launcher
 // runs these itself and hands everything else to spectag-app (app/launcher.cpp says why).
 std::vector<Verb> torchFreeVerbs();
 // Every verb in --help order (spectag_cli_full): the ones above plus mel, tag, tags, undo,
-// analyze, model, train, evaluate.
+// analyze, model, train, evaluate, playlist (its mood trajectories read model outputs).
 std::vector<Verb> allVerbs();
 
 // Adds --help, sets the description and parses a verb's arguments (args[0] is the verb). False

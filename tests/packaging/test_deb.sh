@@ -130,7 +130,7 @@ out=$(run --version) || fail "spectag --version exited $?"
 echo "spectag --version: $out"
 echo "$out" | grep -qF "$version" || fail "--version does not print $version"
 # A verb the launcher runs itself, on the packaged files.
-run playlist list --catalog "$scratch/home/launcher.sqlite" > /dev/null || fail "spectag playlist list (launcher) exited $?"
+run scan --catalog "$scratch/home/launcher.sqlite" "$scratch/home" > /dev/null || fail "spectag scan (run by the launcher) exited $?"
 
 music=/usr/share/games/wesnoth/1.16/data/core/music
 if compgen -G "$music/*.ogg" >/dev/null; then
