@@ -114,6 +114,9 @@ void AnnotationController::createQueueDock()
     m_queueView->verticalHeader()->hide();
     m_queueView->horizontalHeader()->setSectionResizeMode(ReviewQueueModel::Track, QHeaderView::Stretch);
     m_queueView->horizontalHeader()->setSectionResizeMode(ReviewQueueModel::Uncertainty, QHeaderView::ResizeToContents);
+    // Measure the visible rows only: by default Qt shapes the text of 1,000 rows again after every
+    // change, and while a library is analysed the queue changes with every track (bench_guistall).
+    m_queueView->horizontalHeader()->setResizeContentsPrecision(0);
     m_queueView->setToolTip(tr("Analysed tracks nobody has annotated yet, the ones the model is least sure about first; "
                                "double-click or Enter opens one"));
     connect(m_queueView, &QTableView::activated, this, [this](const QModelIndex &index) {

@@ -588,7 +588,11 @@ std::optional<PredictionRecord> Catalog::cachedPrediction(const QByteArray &fing
     if (fingerprint.isEmpty())
         return std::nullopt;
     QSqlQuery q(database());
-    q.prepare(QStringLiteral("SELECT %1 FROM predictions p JOIN tracks t ON t.id = p.track_id "
+    // CROSS JOIN fixes SQLite's loop order: tracks by fingerprint first. Left to itself the planner
+    // walked every prediction of the model (predictions_model) and looked each track up, one
+    // lookup per analysed track for every file queued: analysing a 10,000-track library went
+    // quadratic, and the cache lookups starved the GUI thread of CPU (bench_guistall).
+    q.prepare(QStringLiteral("SELECT %1 FROM tracks t CROSS JOIN predictions p ON p.track_id = t.id "
                              "JOIN models m ON m.id = p.model_id WHERE t.fingerprint=? AND m.version_hash=? "
                              "ORDER BY p.analysed_at DESC LIMIT 1")
                   .arg(QLatin1String(kPredictionColumns)));
