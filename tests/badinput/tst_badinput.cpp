@@ -23,6 +23,10 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <cmath>
+#include <cstring>
+#include <limits>
+
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -200,6 +204,9 @@ void TestBadInput::badFile_data()
     QTest::newRow("8 MiB ID3v2 comment") << "huge.mp3" << "ok" << "ok";
     QTest::newRow("8 MiB Vorbis comment in FLAC") << "huge.flac" << "ok" << "ok";
     QTest::newRow("ID3v2 size field 256 MiB") << "id3lie.mp3" << "any" << "any";
+    // Float WAV whose samples include NaN and infinities (found by fuzz_decode): decoded as
+    // silence there, never as non-finite samples that poison the spectrogram.
+    QTest::newRow("float WAV with NaN and Inf samples") << "nan.wav" << "ok" << "any";
     // Malformed UTF-8 inside tag text: read as replacement characters, still writable.
     QTest::newRow("malformed UTF-8 in ID3v2") << "utf8.mp3" << "ok" << "ok";
     QTest::newRow("malformed UTF-8 in FLAC") << "utf8.flac" << "ok" << "ok";
@@ -243,6 +250,29 @@ void TestBadInput::badFile()
         // "ID3" v2.4, no flags, syncsafe size 0x0FFFFFFF (256 MiB), then a little junk and real MP3.
         QVERIFY(writeAll(path, QByteArray("ID3\x04\x00\x00\x7f\x7f\x7f\x7f", 10) + QByteArray(100, 'T')
                                    + readAll(fixture(QStringLiteral("mp3")))));
+    } else if (kind == QLatin1String("nan.wav")) {
+        // RIFF/WAVE, IEEE float (format 3), mono, 16 kHz, one second of a sine with NaN, +Inf and
+        // -Inf sprinkled in.
+        QByteArray h;
+        auto le32 = [&](quint32 v) { for (int i = 0; i < 4; ++i) h.append(char((v >> (8 * i)) & 0xff)); };
+        auto le16 = [&](quint16 v) { h.append(char(v & 0xff)); h.append(char(v >> 8)); };
+        constexpr quint32 kSamples = 16000;
+        h.append("RIFF"); le32(36 + 4 * kSamples); h.append("WAVE");
+        h.append("fmt "); le32(16); le16(3); le16(1); le32(16000); le32(64000); le16(4); le16(32);
+        h.append("data"); le32(4 * kSamples);
+        for (quint32 i = 0; i < kSamples; ++i) {
+            float v = 0.5f * std::sin(0.1f * float(i));
+            if (i % 97 == 0)
+                v = std::numeric_limits<float>::quiet_NaN();
+            else if (i % 101 == 0)
+                v = std::numeric_limits<float>::infinity();
+            else if (i % 103 == 0)
+                v = -std::numeric_limits<float>::infinity();
+            quint32 bits;
+            std::memcpy(&bits, &v, 4);
+            le32(bits);
+        }
+        QVERIFY(writeAll(path, h));
     } else if (kind.startsWith(QLatin1String("utf8"))) {
         QVERIFY(QFile::copy(fixture(ext), path));
         QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther);
@@ -313,6 +343,8 @@ void TestBadInput::badFile()
         QVERIFY2(err.message.contains(path), qPrintable(err.message));
     for (float v : pcm)
         QVERIFY(std::isfinite(v));
+    if (kind == QLatin1String("nan.wav"))
+        QVERIFY2(err.ok() && pcm.size() > 15000, qPrintable(err.message));  // the finite rest is kept
     QCOMPARE(integrityCheck(*m_catalog), QStringLiteral("ok"));
 }
 

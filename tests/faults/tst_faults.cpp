@@ -88,8 +88,8 @@ private Q_SLOTS:
     void killDuringTagBatchThenUndo();
 
 private:
-    // n copies (each with its own name and tags, so each is its own track) of small fixtures.
-    QStringList makeLibrary(const QString &dir, int n, double seconds);
+    // n small audio files in folders of ten; distinctAudio: each its own sound (else copies).
+    QStringList makeLibrary(const QString &dir, int n, double seconds, bool distinctAudio);
     QTemporaryDir m_fixtures;
 };
 
@@ -99,23 +99,28 @@ void TestFaults::initTestCase()
     QVERIFY(m_fixtures.isValid());
 }
 
-QStringList TestFaults::makeLibrary(const QString &dir, int n, double seconds)
+QStringList TestFaults::makeLibrary(const QString &dir, int n, double seconds, bool distinctAudio)
 {
     QStringList out;
     QDir().mkpath(dir);
     const char *exts[] = {"mp3", "flac", "ogg", "m4a", "wav"};
-    for (int i = 0; i < 5; ++i) {
-        const QString name = QStringLiteral("src%1.%2").arg(seconds).arg(QLatin1String(exts[i]));
-        if (!QFileInfo::exists(m_fixtures.filePath(name))
-            && testutil::makeAudio(m_fixtures.path(), name, seconds, QStringLiteral("sine=frequency=%1").arg(200 + 97 * i)).isEmpty())
-            return {};
-    }
     for (int i = 0; i < n; ++i) {
         const QString ext = QLatin1String(exts[i % 5]);
-        const QString path = QDir(dir).filePath(QStringLiteral("album %1/track %2.%3").arg(i / 10).arg(i, 2, 10, QLatin1Char('0')).arg(ext));
-        QDir().mkpath(QFileInfo(path).path());
-        if (!QFile::copy(m_fixtures.filePath(QStringLiteral("src%1.%2").arg(seconds).arg(ext)), path))
-            return {};
+        const QString name = QStringLiteral("track %1.%2").arg(i, 2, 10, QLatin1Char('0')).arg(ext);
+        const QString folder = QDir(dir).filePath(QStringLiteral("album %1").arg(i / 10));
+        QDir().mkpath(folder);
+        if (distinctAudio) {
+            // Its own audio, so its own fingerprint: the analysis cache cannot share results.
+            if (testutil::makeAudio(folder, name, seconds, QStringLiteral("sine=frequency=%1").arg(150 + 37 * i)).isEmpty())
+                return {};
+        } else {
+            const QString src = m_fixtures.filePath(QStringLiteral("src%1.%2").arg(seconds).arg(ext));
+            if (!QFileInfo::exists(src) && testutil::makeAudio(m_fixtures.path(), QFileInfo(src).fileName(), seconds).isEmpty())
+                return {};
+            if (!QFile::copy(src, QDir(folder).filePath(name)))
+                return {};
+        }
+        const QString path = QDir(folder).filePath(name);
         QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther);
         out << path;
     }
@@ -127,7 +132,7 @@ void TestFaults::killDuringScan()
     QTemporaryDir dir;
     const QString music = dir.filePath(QStringLiteral("music"));
     constexpr int kFiles = 60;
-    QCOMPARE(makeLibrary(music, kFiles, 0.5).size(), kFiles);
+    QCOMPARE(makeLibrary(music, kFiles, 0.5, true).size(), kFiles);
     const QString db = dir.filePath(QStringLiteral("catalog.sqlite"));
     const QStringList args{QStringLiteral("scan"), music, QStringLiteral("--catalog"), db, QStringLiteral("--threads"), QStringLiteral("2")};
 
@@ -145,7 +150,7 @@ void TestFaults::killDuringScan()
     for (int i = 0; i < 10; ++i) {
         // Each kill lands in a new scan of a partly scanned catalog; every few, a new file appears.
         if (i % 3 == 2)
-            QVERIFY(QFile::copy(m_fixtures.filePath(QStringLiteral("src0.5.ogg")), music + QStringLiteral("/late %1.ogg").arg(i)));
+            QVERIFY(!testutil::makeAudio(music, QStringLiteral("late %1.ogg").arg(i), 0.5, QStringLiteral("sine=frequency=%1").arg(3000 + i)).isEmpty());
         killed += runAndKill(args, int(rng.bounded(qint64(1000), fullMs * 1200))) ? 1 : 0;
         const Sql s = inspect(db);
         if (!QFileInfo::exists(db))
@@ -175,7 +180,7 @@ void TestFaults::killDuringAnalysis()
     QTemporaryDir dir;
     const QString music = dir.filePath(QStringLiteral("music"));
     constexpr int kFiles = 12;
-    QCOMPARE(makeLibrary(music, kFiles, 4.0).size(), kFiles);
+    QCOMPARE(makeLibrary(music, kFiles, 4.0, true).size(), kFiles);
     const QString model = dir.filePath(QStringLiteral("m.stm"));
     testutil::ProcResult r = testutil::run(testutil::spectagBinary(),
                                            {QStringLiteral("model"), QStringLiteral("init"), QStringLiteral("--arch"), QStringLiteral("spectag"),
@@ -232,7 +237,7 @@ void TestFaults::killDuringTagBatchThenUndo()
         QTemporaryDir dir;
         const QString music = dir.filePath(QStringLiteral("music"));
         constexpr int kFiles = 25;
-        const QStringList files = makeLibrary(music, kFiles, 0.5);
+        const QStringList files = makeLibrary(music, kFiles, 0.5, false);
         QCOMPARE(files.size(), kFiles);
         const QString db = dir.filePath(QStringLiteral("catalog.sqlite"));
         // An earlier, completed batch that must stay undoable after the crash of the next one.
