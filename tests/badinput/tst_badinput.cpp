@@ -336,6 +336,9 @@ void TestBadInput::badFile()
     }
     QCOMPARE(entries(m_music), filesBefore);  // no temporary file left behind, nothing removed
 
+    qInfo("scan: %s; write: %s", qPrintable(why ? QStringLiteral("refused (") + why->reason + QLatin1Char(')') : QStringLiteral("catalogued")),
+          qPrintable(bad.status == QLatin1String("failed") ? QStringLiteral("refused (") + bad.error + QLatin1Char(')') : bad.status));
+
     // 3. Decoding gives audio or a coded error that names the file.
     DecodeError err;
     const std::vector<float> pcm = decodeFile(path, 16000, &err, 5.0);
