@@ -140,8 +140,10 @@ void TestTagCrash::killDuringWrites()
                 QThread::usleep(rng.bounded(1, 6000));
             }
         } else {
-            // A random moment within the next few writes (each takes a few ms on these small files).
-            QThread::usleep(rng.bounded(1, 40000));
+            // A random moment within the next few writes (each takes a few ms on these small files;
+            // with a full disk the loop starts with a failing large file, so give it longer to reach
+            // the small ones, several times more under a sanitizer).
+            QThread::usleep(rng.bounded(1, fault == QLatin1String("diskfull") ? 200000 : 40000));
         }
         p.kill();  // SIGKILL on Unix: no chance to clean up
         QVERIFY(p.waitForFinished(30000));
