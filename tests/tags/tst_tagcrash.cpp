@@ -137,7 +137,7 @@ void TestTagCrash::killDuringWrites()
                     QVERIFY(setMode(dir.path(), writable ? 0755 : 0555));
                 else
                     QVERIFY(setMode(files.at(which), writable ? 0644 : 0444));
-                QThread::usleep(rng.bounded(1, 6000));
+                QThread::usleep(rng.bounded(1000, 20000));  // (long enough for a slow, sanitized writer)
             }
         } else {
             // A random moment within the next few writes (each takes a few ms on these small files;
