@@ -14,6 +14,7 @@ extern "C" {
 }
 
 #include <algorithm>
+#include <cmath>
 #include <cstring>
 
 namespace spectag {
@@ -170,6 +171,13 @@ struct AudioDecoder::Private {
             return false;
         }
         pending.resize(base + static_cast<size_t>(got));
+        // Float PCM (WAV/AIFF float, damaged input) can carry NaN or infinity, which would poison
+        // every mel bin and the model's scores downstream (found by tests/fuzz/fuzz_decode):
+        // such samples become silence.
+        for (size_t i = base; i < pending.size(); ++i) {
+            if (!std::isfinite(pending[i]))
+                pending[i] = 0.0f;
+        }
         Q_UNUSED(targetRate);
         return true;
     }

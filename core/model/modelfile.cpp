@@ -117,11 +117,15 @@ bool parseModelFile(const QByteArray &bytes, ModelFile *out, QString *error)
         const QJsonArray shape = o.value(QLatin1String("shape")).toArray();
         if (shape.size() > kMaxDims)
             return fail(error, QStringLiteral("tensor '%1' has too many dimensions").arg(t.name));
-        // Each factor is bounded by the data length, so the running product cannot overflow.
+        // Each factor is at most kMaxFile (2^30) and the running product is checked against the
+        // data length (<= 2^30) after every step, so it stays below 2^60 and cannot overflow. (A
+        // factor is not bounded by the data length itself: a zero-element tensor such as [0, 4]
+        // in a file with less than 4 bytes of data is valid; found by tests/fuzz/fuzz_modelfile,
+        // whose re-saved image of such a file was refused.)
         qint64 elements = 1;
         for (const QJsonValue &d : shape) {
             qint64 dim = 0;
-            if (!wholeNumber(d, dataLen, &dim))
+            if (!wholeNumber(d, kMaxFile, &dim))
                 return fail(error, QStringLiteral("tensor '%1' has an invalid shape").arg(t.name));
             t.shape.push_back(dim);
             elements = dim == 0 ? 0 : elements * dim;

@@ -4,6 +4,7 @@
 #include "tags/tagjournal.h"
 
 #include <QMap>
+#include <QSet>
 
 namespace spectag {
 
@@ -132,8 +133,14 @@ BatchOutcome undoTagBatch(TagJournal &journal, qint64 batchId, const TagWriteOpt
     QMap<QString, TagValueMap> restore;
     QMap<QString, TagValueMap> expectedNow;
     QStringList order;
+    // "pending": the batch's process died (killed, power cut) after journaling the batch but before
+    // recording this file's outcome, possibly after the file was already swapped. Such a file is
+    // restored when it holds what the batch wrote and left alone when it still holds the old values.
+    QSet<QString> pending;
     for (const JournalChange &c : journal.changes(b->id)) {
-        if (c.status != QLatin1String("written"))
+        if (c.status == QLatin1String("pending"))
+            pending.insert(c.path);
+        else if (c.status != QLatin1String("written"))
             continue;
         if (!restore.contains(c.path))
             order << c.path;
@@ -145,8 +152,8 @@ BatchOutcome undoTagBatch(TagJournal &journal, qint64 batchId, const TagWriteOpt
         requests.push_back({path, restore.value(path)});
     std::vector<FilePlan> plans = planTagWrites(requests, options);
     for (FilePlan &p : plans) {
-        if (!p.error.isEmpty())
-            continue;
+        if (!p.error.isEmpty() || (pending.contains(p.path) && !p.hasChanges()))
+            continue;  // (a pending file that already holds the old values: never written)
         const TagValueMap want = expectedNow.value(p.path);
         for (auto it = want.cbegin(); it != want.cend(); ++it) {
             if (p.oldValues.value(it.key()) != it.value()) {

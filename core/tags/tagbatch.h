@@ -64,7 +64,8 @@ BatchOutcome applyTagWrites(TagJournal &journal, const std::vector<FilePlan> &pl
 
 // Restores the old values of `batchId` (0 = the last undoable batch) through the same writer, as a
 // new journaled batch. A file whose fields no longer hold what the batch wrote is left alone and
-// reported. The batch is marked undone when every written file was restored.
+// reported. The batch is marked undone when every written file was restored. Changes still
+// "pending" (the batch's process died) are restored where the file holds the batch's values.
 BatchOutcome undoTagBatch(TagJournal &journal, qint64 batchId, const TagWriteOptions &options = {});
 
 } // namespace spectag

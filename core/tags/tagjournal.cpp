@@ -188,7 +188,7 @@ std::optional<JournalBatch> TagJournal::lastUndoableBatch()
     QSqlQuery q(QSqlDatabase::database(m_connection));
     if (q.exec(QStringLiteral("SELECT ") + kBatchColumns
                + QStringLiteral(" FROM tag_write_batches b WHERE undone_at IS NULL AND undo_of IS NULL AND EXISTS "
-                                "(SELECT 1 FROM tag_write_changes c WHERE c.batch_id = b.id AND c.status = 'written') "
+                                "(SELECT 1 FROM tag_write_changes c WHERE c.batch_id = b.id AND c.status IN ('written', 'pending')) "
                                 "ORDER BY id DESC LIMIT 1"))
         && q.next())
         return batchFromQuery(q);

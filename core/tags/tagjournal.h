@@ -52,7 +52,8 @@ public:
     bool markUndone(qint64 batchId);
 
     std::optional<JournalBatch> batch(qint64 id);
-    // The newest batch that is neither undone nor itself an undo, with at least one written change.
+    // The newest batch that is neither undone nor itself an undo, with at least one written change
+    // (or one still pending: its process died mid-batch, see undoTagBatch).
     std::optional<JournalBatch> lastUndoableBatch();
     std::vector<JournalBatch> batches(int limit = 50);
     std::vector<JournalChange> changes(qint64 batchId);

@@ -153,6 +153,36 @@ private Q_SLOTS:
         QVERIFY(c->versionHash() != a->versionHash());
     }
 
+    // Regression (fuzz_modelfile): a zero-element tensor whose other dimension exceeds the file's
+    // data length was refused, so a model holding only such tensors could not be read back.
+    void zeroElementTensor()
+    {
+        std::vector<TensorRecord> tensors(2);
+        tensors[0].name = QStringLiteral("empty");
+        tensors[0].shape = {0, 4096};
+        tensors[1].name = QStringLiteral("scalar");
+        tensors[1].dtype = TensorRecord::DType::Int64;
+        tensors[1].shape = {};
+        tensors[1].data = QByteArray(8, '\x01');
+        const QByteArray image = serializeModelFile(makeModelSpec(QStringLiteral("spectag"), heads()), tensors);
+        ModelFile mf;
+        QString error;
+        QVERIFY2(parseModelFile(image, &mf, &error), qPrintable(error));
+        QCOMPARE(mf.tensors.size(), size_t(2));
+        QCOMPARE(mf.tensors[0].shape, (std::vector<qint64>{0, 4096}));
+        QCOMPARE(mf.tensors[0].elementCount(), qint64(0));
+        QCOMPARE(mf.tensors[1].data, QByteArray(8, '\x01'));
+        // Still refused: a non-empty tensor bigger than the data.
+        Parts p = split(image);
+        QJsonArray table = p.header.value(QLatin1String("tensors")).toArray();
+        QJsonObject t = table[0].toObject();
+        t[QLatin1String("shape")] = QJsonArray{1, 4096};
+        table[0] = t;
+        p.header[QLatin1String("tensors")] = table;
+        QVERIFY(!parseModelFile(assemble(p.header, p.data), &mf, &error));
+        QVERIFY2(error.contains(QLatin1String("larger than the file's data")), qPrintable(error));
+    }
+
     void truncated()
     {
         // Every prefix of the file, at many offsets through magic, header, data and digest.

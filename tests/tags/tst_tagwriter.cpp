@@ -50,6 +50,7 @@ private Q_SLOTS:
     void staleTempFiles();
     void journalAndUndo();
     void undoRefusesChangedFile();
+    void undoAfterInterruptedBatch();
 };
 
 void TestTagWriter::readOnlyFile()
@@ -264,6 +265,45 @@ void TestTagWriter::undoRefusesChangedFile()
     QVERIFY(u.files.at(0).error.contains(QStringLiteral("changed since batch")));
     QCOMPARE(moodOf(a), QStringList{QStringLiteral("Edited by hand")});
     QVERIFY(!journal.batch(o.batchId)->undoneAt.isValid());
+}
+
+// A batch whose process died between swapping a file and recording it: the journal still says
+// "pending". Undo (in a later process) restores that file and leaves the never-written one alone.
+void TestTagWriter::undoAfterInterruptedBatch()
+{
+    QTemporaryDir dir;
+    const QString a = testutil::makeAudio(dir.path(), QStringLiteral("a.flac"), 0.5);
+    const QString b = testutil::makeAudio(dir.path(), QStringLiteral("b.mp3"), 0.5);
+    QVERIFY(!a.isEmpty() && !b.isEmpty());
+    QVERIFY(SafeTagWriter().write(b, {{TagField::Mood, {QStringLiteral("Calm")}}}).ok());
+    const QString db = dir.filePath(QStringLiteral("catalog.sqlite"));
+    {
+        TagJournal journal(db);
+        QVERIFY(journal.open());
+        std::vector<JournalChange> changes;
+        for (const QString &f : {a, b}) {
+            JournalChange c;
+            c.path = QFileInfo(f).canonicalFilePath();
+            c.field = TagField::Mood;
+            c.oldValues = moodOf(f);
+            c.newValues = {QStringLiteral("Happy")};
+            changes.push_back(c);
+        }
+        QVERIFY(journal.addBatch(QStringLiteral("killed"), changes) > 0);
+        // a was swapped, then the process died: neither outcome was recorded.
+        QVERIFY(SafeTagWriter().write(a, {{TagField::Mood, {QStringLiteral("Happy")}}}).ok());
+    }
+    TagJournal journal(db);  // a new process
+    QVERIFY(journal.open());
+    QVERIFY(journal.lastUndoableBatch());
+    const BatchOutcome u = undoTagBatch(journal, 0);
+    QVERIFY2(u.error.isEmpty(), qPrintable(u.error));
+    QCOMPARE(u.written, 1);
+    QCOMPARE(u.unchanged, 1);
+    QCOMPARE(u.failed, 0);
+    QCOMPARE(moodOf(a), QStringList());
+    QCOMPARE(moodOf(b), QStringList{QStringLiteral("Calm")});
+    QVERIFY(!journal.lastUndoableBatch());
 }
 
 QTEST_GUILESS_MAIN(TestTagWriter)

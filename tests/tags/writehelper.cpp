@@ -2,6 +2,8 @@
 //   tags_writehelper write FILE MOOD      one safe write of the mood field; prints the error, exit 1 on failure
 //   tags_writehelper loop FILE...         forever: toggles every file between the "old" and "new"
 //                                         value sets with safe writes (killed by the crash test)
+//   tags_writehelper loop-on FILE...      the same, but a failed write (disk full, permission
+//                                         taken away) is printed and the loop goes on
 #include "tags/safetagwriter.h"
 
 #include <QCoreApplication>
@@ -38,7 +40,8 @@ int main(int argc, char **argv)
         }
         return 0;
     }
-    if (args.size() >= 3 && args.at(1) == QLatin1String("loop")) {
+    if (args.size() >= 3 && (args.at(1) == QLatin1String("loop") || args.at(1) == QLatin1String("loop-on"))) {
+        const bool keepGoing = args.at(1) == QLatin1String("loop-on");
         const QStringList files = args.mid(2);
         std::fprintf(stdout, "ready\n");
         std::fflush(stdout);
@@ -51,11 +54,12 @@ int main(int argc, char **argv)
                 const SafeWriteResult r = writer.write(f, stateValues(!isNew));
                 if (!r.ok()) {
                     std::fprintf(stderr, "%s\n", qPrintable(r.error));
-                    return 1;
+                    if (!keepGoing)
+                        return 1;
                 }
             }
         }
     }
-    std::fprintf(stderr, "usage: tags_writehelper write FILE MOOD | loop FILE...\n");
+    std::fprintf(stderr, "usage: tags_writehelper write FILE MOOD | loop FILE... | loop-on FILE...\n");
     return 2;
 }
