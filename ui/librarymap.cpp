@@ -27,18 +27,13 @@ MapData LibraryMap::load(const Catalog &catalog)
     MapData data;
     QElapsedTimer timer;
     timer.start();
-    const auto model = catalog.activeModel();
-    if (!model) {
+    Input input;
+    if (!readInput(catalog, data, input)) {
         data.message = tr("No model yet: analyse some tracks to see the map.");
         return data;
     }
-    data.modelId = model->id;
-    data.modelName = model->name;
-    const QList<PredictionRecord> predictions = catalog.predictions(model->id);
-    QHash<qint64, TrackRecord> tracks;
-    for (TrackRecord &t : catalog.tracks())
-        if (t.state == TrackState::Present)
-            tracks.insert(t.id, std::move(t));
+    const QList<PredictionRecord> &predictions = input.predictions;
+    const QHash<qint64, TrackRecord> &tracks = input.tracks;
 
     std::vector<std::vector<float>> embeddings;
     std::map<size_t, int> dimensions;  // dimension -> tracks (one model has one, but rows may be old)

@@ -131,6 +131,20 @@ ScatterMap::ScatterMap(Catalog *catalog, LoadFunction load, QWidget *parent)
 
 ScatterMap::~ScatterMap() = default;  // m_loader waits for a running load
 
+bool ScatterMap::readInput(const Catalog &catalog, MapData &data, Input &input)
+{
+    const auto model = catalog.activeModel();
+    if (!model)
+        return false;
+    data.modelId = model->id;
+    data.modelName = model->name;
+    input.predictions = catalog.predictions(model->id);
+    for (TrackRecord &t : catalog.tracks())
+        if (t.state == TrackState::Present)
+            input.tracks.insert(t.id, std::move(t));
+    return true;
+}
+
 MapPoint ScatterMap::pointFor(const TrackRecord &track, const PredictionRecord &prediction)
 {
     MapPoint point;

@@ -2,6 +2,8 @@
 
 #include "backgroundload.h"
 
+#include "catalog/records.h"
+
 #include <QColor>
 #include <QHash>
 #include <QPolygonF>
@@ -23,8 +25,6 @@ class QPushButton;
 
 namespace spectag {
 class Catalog;
-struct PredictionRecord;
-struct TrackRecord;
 }
 
 namespace spectag::ui {
@@ -66,6 +66,14 @@ public:
 
     // A dot for a track and its prediction, x and y left to the caller (any thread).
     static MapPoint pointFor(const TrackRecord &track, const PredictionRecord &prediction);
+    // What every map's load starts from (any thread): the active model's predictions and the
+    // present tracks by id. False when no model is active yet (the caller says so in its words);
+    // otherwise data's model id and name are filled.
+    struct Input {
+        QList<PredictionRecord> predictions;
+        QHash<qint64, TrackRecord> tracks;
+    };
+    static bool readInput(const Catalog &catalog, MapData &data, Input &input);
 
     void reload();                 // now, in the background (a running load is followed by another)
     bool isLoading() const { return m_loader->isLoading(); }

@@ -157,8 +157,11 @@ void TestFaults::killDuringScan()
         if (!QFileInfo::exists(db))
             continue;  // killed before the catalog was created
         QCOMPARE(s.integrity, QStringLiteral("ok"));
+        if (s.tracks < 0 && lastTracks == 0)
+            continue;  // killed while the first run created the schema: nothing was committed yet
         QCOMPARE(s.tracks, s.distinctPaths);
-        QVERIFY2(s.tracks >= lastTracks, "a killed scan lost tracks an earlier scan had committed");
+        QVERIFY2(s.tracks >= lastTracks,
+                 qPrintable(QStringLiteral("a killed scan lost tracks an earlier scan had committed: %1 after %2").arg(s.tracks).arg(lastTracks)));
         lastTracks = s.tracks;
     }
     QVERIFY2(killed > 0, "no scan was interrupted: the test proved nothing");
