@@ -148,12 +148,18 @@ private:
     void setError(const QString &error) const;
     void dropConnection(const QString &name);
     bool exec(class QSqlQuery &q) const;
+    // predictionsChanged from the catalog's thread at once; from analysis threads collected and
+    // delivered as one signal per turn of the catalog thread's event loop (see the .cpp).
+    void notifyPredictionsChanged(const QList<qint64> &trackIds);
+    void deliverPendingPredictions();
 
     QString m_path;
     quint64 m_instance = 0;
     mutable QMutex m_mutex;
     mutable QSet<QString> m_connections;
     mutable QString m_lastError;
+    QMutex m_pendingMutex;
+    QList<qint64> m_pendingPredictions;
 };
 
 } // namespace spectag
