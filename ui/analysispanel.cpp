@@ -140,6 +140,7 @@ void AnalysisPanel::onModelLoaded()
     AnalysisQueue::Options options;
     // One core stays free for the interface (and playback) while a library is analysed.
     options.decodeThreads = m_decodeThreads > 0 ? m_decodeThreads : std::max(1, QThread::idealThreadCount() - 1);
+    options.background = true;  // the interface first: analysis takes what the GUI thread leaves
     m_queue = std::make_unique<AnalysisQueue>(m_model, options);
     m_queue->setCache(m_cache);
     connect(m_queue.get(), &AnalysisQueue::trackFinished, this, &AnalysisPanel::onTrackFinished);

@@ -246,6 +246,7 @@ int trainVerb(Context &ctx, const QStringList &args)
         {QStringLiteral("out"), QStringLiteral("Model file to write."), QStringLiteral("file")},
         {QStringLiteral("arch"), QStringLiteral("Architecture: %1 (default spectag).").arg(architectureNames().join(QStringLiteral(", "))), QStringLiteral("name"), QStringLiteral("spectag")},
         {QStringLiteral("hp"), QStringLiteral("Hyperparameters as JSON, merged over the architecture's defaults."), QStringLiteral("json")},
+        {QStringLiteral("segment"), QStringLiteral("Segment length in seconds (hop: half of it) instead of the architecture's default."), QStringLiteral("seconds")},
         {QStringLiteral("init"), QStringLiteral("Fine-tune this model file instead of starting from scratch."), QStringLiteral("model")},
         {QStringLiteral("freeze-backbone"), QStringLiteral("Fine-tuning: train the heads only.")},
         {QStringLiteral("epochs"), QStringLiteral("Epochs (default %1).").arg(d.epochs), QStringLiteral("n"), QString::number(d.epochs)},
@@ -301,6 +302,16 @@ int trainVerb(Context &ctx, const QStringList &args)
         const QJsonObject hp = QJsonDocument::fromJson(p.value(QStringLiteral("hp")).toUtf8()).object();
         for (auto it = hp.begin(); it != hp.end(); ++it)
             spec.hyperparameters.insert(it.key(), it.value());
+    }
+    if (p.isSet(QStringLiteral("segment"))) {
+        bool ok = false;
+        const double seconds = p.value(QStringLiteral("segment")).toDouble(&ok);
+        if (!ok || !(seconds >= 0.5 && seconds <= 60)) {
+            ctx.err << "spectag: --segment needs seconds within 0.5..60\n";
+            return Usage;
+        }
+        spec.frontEnd.segmentSeconds = seconds;
+        spec.frontEnd.segmentHopSeconds = seconds / 2;
     }
     const QString specError = spec.validate();
     if (!specError.isEmpty()) {

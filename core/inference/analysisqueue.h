@@ -36,6 +36,9 @@ public:
         int decodeThreads = 0;   // <= 0: QThread::idealThreadCount()
         int batchSize = 32;      // segments per forward pass, across tracks
         bool keepSegments = true;  // false drops per-segment scores from delivered results
+        // Decoding and inference threads run below normal priority (Linux: nice 10): an
+        // interactive caller's own thread then gets a core the moment it has work.
+        bool background = false;
     };
     struct Stats {
         int decoded = 0;     // files decoded (a cache hit decodes nothing)

@@ -5,11 +5,17 @@
 #include "inference/trackanalyzer.h"
 #include "model/model.h"
 
+#include <QDir>
 #include <QFile>
 #include <QJsonArray>
+#include <QMap>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+
+#ifdef Q_OS_LINUX
+#include <sys/resource.h>
+#endif
 
 using namespace spectag;
 
@@ -39,6 +45,24 @@ QStringList finishedPaths(const QSignalSpy &spy)
 bool waitIdle(AnalysisQueue &q, QSignalSpy &idleSpy)
 {
     return q.isIdle() || idleSpy.wait(120000);
+}
+
+// Nice value per thread id of this process (Linux: field 19 of /proc/self/task/TID/stat).
+QMap<QString, int> threadNiceValues()
+{
+    QMap<QString, int> out;
+    const QDir tasks(QStringLiteral("/proc/self/task"));
+    for (const QString &tid : tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        QFile f(tasks.filePath(tid + QStringLiteral("/stat")));
+        if (!f.open(QIODevice::ReadOnly))
+            continue;
+        const QByteArray stat = f.readAll();
+        // The command name may hold spaces: count fields after its closing parenthesis.
+        const QList<QByteArray> fields = stat.mid(stat.lastIndexOf(')') + 2).split(' ');
+        if (fields.size() > 16)
+            out.insert(tid, fields.at(16).toInt());  // field 19 overall = index 16 after "pid (comm)"
+    }
+    return out;
 }
 
 } // namespace
@@ -133,6 +157,41 @@ private Q_SLOTS:
         QCOMPARE(last.failed, 1);
         QVERIFY(last.audioSeconds > 4 * 6);
         QCOMPARE(q.stats().decoded, int(m_files.size()));  // the corrupt file is not audio: never decoded
+    }
+
+    // The desktop app's queue (background) leaves the GUI thread ahead of its decoders and its
+    // inference thread; the command line's keeps normal priority.
+    void backgroundThreadsRunBelowNormalPriority_data()
+    {
+        QTest::addColumn<bool>("background");
+        QTest::newRow("background") << true;
+        QTest::newRow("foreground") << false;
+    }
+    void backgroundThreadsRunBelowNormalPriority()
+    {
+#ifndef Q_OS_LINUX
+        QSKIP("thread nice values are read from /proc");
+#else
+        QFETCH(bool, background);
+        const QMap<QString, int> before = threadNiceValues();
+        AnalysisQueue::Options o = opts();
+        o.background = background;
+        AnalysisQueue q(m_model, o);
+        QSignalSpy idle(&q, &AnalysisQueue::idle);
+        QSignalSpy finished(&q, &AnalysisQueue::trackFinished);
+        q.enqueue(m_files.mid(0, 3));
+        QVERIFY(waitIdle(q, idle));
+        QCOMPARE(finished.size(), 3);
+        int lowered = 0;  // threads started by this queue (not there before) that run at nice 10
+        const QMap<QString, int> now = threadNiceValues();
+        for (auto it = now.begin(); it != now.end(); ++it)
+            lowered += !before.contains(it.key()) && it.value() == 10;
+        if (background)
+            QVERIFY2(lowered >= 2, qPrintable(QStringLiteral("%1 threads at nice 10").arg(lowered)));  // a decoder + inference
+        else
+            QCOMPARE(lowered, 0);
+        QCOMPARE(::getpriority(PRIO_PROCESS, 0), 0);  // the calling (main) thread is untouched
+#endif
     }
 
     void priorities()
