@@ -1,6 +1,7 @@
 #include "catalog/reviewqueuemodel.h"
 
 #include "catalog/catalog.h"
+#include "catalog/sqlvalues.h"
 
 #include <QFileInfo>
 #include <QJsonDocument>
@@ -10,6 +11,8 @@
 #include <cmath>
 
 namespace spectag {
+
+using catalogsql::idArray;
 
 ReviewQueueModel::ReviewQueueModel(Catalog *catalog, QObject *parent)
     : QAbstractTableModel(parent)
@@ -149,22 +152,24 @@ QList<ReviewQueueModel::Row> ReviewQueueModel::fetch(const QList<qint64> &ids) c
     QList<Row> out;
     if (!m_catalog->isOpen())
         return out;
-    QString only;
-    if (!ids.isEmpty()) {
-        QStringList numbers;
-        for (qint64 id : ids)
-            numbers << QString::number(id);
-        only = QStringLiteral(" AND t.id IN (%1)").arg(numbers.join(u','));
-    }
     QSqlQuery q(m_catalog->database());
     q.setForwardOnly(true);
-    if (!q.exec(QStringLiteral(
-                    "SELECT t.id, t.path, t.title, t.artist, p.scores FROM predictions p "
-                    "JOIN tracks t ON t.id = p.track_id "
-                    "WHERE p.model_id = (SELECT id FROM models WHERE active = 1 LIMIT 1) AND t.state = 'present' "
-                    "AND NOT EXISTS (SELECT 1 FROM annotations a WHERE a.track_id = t.id AND a.source = 'human')%1")
-                    .arg(only)))
-        return out;
+    static const QString columns = QStringLiteral("SELECT t.id, t.path, t.title, t.artist, p.scores ");
+    static const QString conditions = QStringLiteral(
+        "p.model_id = (SELECT id FROM models WHERE active = 1 LIMIT 1) AND t.state = 'present' "
+        "AND NOT EXISTS (SELECT 1 FROM annotations a WHERE a.track_id = t.id AND a.source = 'human')");
+    if (ids.isEmpty()) {
+        if (!q.exec(columns + QStringLiteral("FROM predictions p JOIN tracks t ON t.id = p.track_id WHERE ") + conditions))
+            return out;
+    } else {
+        // A refresh after a burst of analysed tracks: walk the ids (bound as one JSON array, so
+        // the statement's text never changes) rather than the model's every prediction.
+        q.prepare(columns + QStringLiteral("FROM json_each(?) j CROSS JOIN tracks t CROSS JOIN predictions p "
+                                           "WHERE t.id = j.value AND p.track_id = t.id AND ") + conditions);
+        q.addBindValue(idArray(ids));
+        if (!q.exec())
+            return out;
+    }
     while (q.next()) {
         const QJsonObject scores = QJsonDocument::fromJson(q.value(4).toString().toUtf8()).object();
         Row r;

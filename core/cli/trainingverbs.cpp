@@ -168,6 +168,7 @@ TrainConfig configFrom(const QCommandLineParser &p)
     cfg.optimizer = p.value(QStringLiteral("optimizer"));
     cfg.schedule = p.value(QStringLiteral("schedule"));
     cfg.patience = p.value(QStringLiteral("patience")).toInt();
+    cfg.keepLast = p.value(QStringLiteral("keep")) == QLatin1String("last");
     cfg.seed = p.value(QStringLiteral("seed")).toULongLong();
     cfg.cropsPerExample = p.value(QStringLiteral("crops")).toInt();
     cfg.gainDb = p.value(QStringLiteral("gain-db")).toDouble();
@@ -255,6 +256,7 @@ int trainVerb(Context &ctx, const QStringList &args)
         {QStringLiteral("weight-decay"), QStringLiteral("Weight decay (default %1).").arg(d.weightDecay), QStringLiteral("x"), QString::number(d.weightDecay)},
         {QStringLiteral("optimizer"), QStringLiteral("adam or sgd (default adam)."), QStringLiteral("name"), d.optimizer},
         {QStringLiteral("schedule"), QStringLiteral("cosine, step or none (default cosine)."), QStringLiteral("name"), d.schedule},
+        {QStringLiteral("keep"), QStringLiteral("Weights to keep: best (lowest validation loss) or last epoch (default best)."), QStringLiteral("which"), QStringLiteral("best")},
         {QStringLiteral("patience"), QStringLiteral("Early-stopping patience in epochs; 0 = off (default %1).").arg(d.patience), QStringLiteral("n"), QString::number(d.patience)},
         {QStringLiteral("crops"), QStringLiteral("Random segments per item per epoch (default %1).").arg(d.cropsPerExample), QStringLiteral("n"), QString::number(d.cropsPerExample)},
         {QStringLiteral("gain-db"), QStringLiteral("Random gain augmentation (default %1).").arg(d.gainDb), QStringLiteral("db"), QString::number(d.gainDb)},
@@ -302,6 +304,10 @@ int trainVerb(Context &ctx, const QStringList &args)
         const QJsonObject hp = QJsonDocument::fromJson(p.value(QStringLiteral("hp")).toUtf8()).object();
         for (auto it = hp.begin(); it != hp.end(); ++it)
             spec.hyperparameters.insert(it.key(), it.value());
+    }
+    if (const QString keep = p.value(QStringLiteral("keep")); keep != QLatin1String("best") && keep != QLatin1String("last")) {
+        ctx.err << "spectag: --keep is best or last, not '" << keep << "'\n";
+        return Usage;
     }
     if (p.isSet(QStringLiteral("segment"))) {
         bool ok = false;

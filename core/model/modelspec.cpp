@@ -255,7 +255,7 @@ QJsonObject defaultHyperparameters(const QString &a)
 QString architectureDescription(const QString &a)
 {
     if (a == QLatin1String("spectag"))
-        return QStringLiteral("Spectag's default: 5 conv blocks (BN, ReLU, pooling), global avg+max pooling, 128-d embedding, several heads");
+        return QStringLiteral("Spectag's own: conv blocks (BN, ReLU, pooling, global avg+max pooling) and/or band statistics + modulation spectrum, 128-d embedding, several heads");
     if (a == QLatin1String("liu2017"))
         return QStringLiteral("Liu et al. 2017: square linear power spectrogram, 4 conv + 2 max-pool (<=50 filters), one hidden dense layer");
     if (a == QLatin1String("holst2021"))

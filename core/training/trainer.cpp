@@ -477,7 +477,9 @@ TrainResult trainModel(const ModelSpec &specIn, const FeatureCache &fc, const st
         res.curves.append(row);
         if (cb.epoch)
             cb.epoch(st);
-        if (valLoss < bestLoss - 1e-6) {
+        if (cfg.keepLast) {
+            res.bestEpoch = epoch;
+        } else if (valLoss < bestLoss - 1e-6) {
             bestLoss = valLoss;
             best = snapshot(*net);
             res.bestEpoch = epoch;
@@ -500,7 +502,8 @@ TrainResult trainModel(const ModelSpec &specIn, const FeatureCache &fc, const st
             }
         }
     }
-    restore(*net, best);
+    if (!cfg.keepLast)
+        restore(*net, best);
     if (cfg.tuneThresholds && !val.empty()) {
         ExamplePredictions preds;
         predictAll(*net, spec, fc, val, &preds);

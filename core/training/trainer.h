@@ -31,6 +31,10 @@ struct TrainConfig {
     QString optimizer = QStringLiteral("adam");  // adam | sgd
     QString schedule = QStringLiteral("cosine"); // cosine | step | none
     int patience = 8;                            // early stopping on validation loss; 0 = off
+    // Keep the last epoch's weights instead of the lowest validation loss's. With a validation
+    // part of a few dozen excerpts that loss is noisy and picked epoch 2 of 12 for the default
+    // model; cross-validation judges the choice (docs/results.md). Also turns early stopping off.
+    bool keepLast = false;
     quint64 seed = 42;
     int cropsPerExample = 4;                     // random segments per example per epoch
     // Augmentations on spectrograms.

@@ -6,6 +6,7 @@
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QSqlQuery>
 #include <QTest>
 
 using namespace spectag;
@@ -99,6 +100,31 @@ private Q_SLOTS:
         QCOMPARE(model.index(row, LibraryModel::TagWriteState).data().toString(), QStringLiteral("written"));
         QCOMPARE(model.headerData(LibraryModel::Genre, Qt::Horizontal).toString(), QStringLiteral("Genre"));
         QVERIFY(model.roleNames().contains(LibraryModel::PathRole));
+    }
+
+    void libraryModelRefreshesABurstOfTracks()
+    {
+        // More ids in one notification than any fixed-size IN (...) list held: every row changes
+        // once, the deleted track's row goes, nothing is reset.
+        QList<qint64> ids;
+        for (int i = 0; i < 1200; ++i)
+            ids << m_catalog->upsertTrack(makeTrack(QStringLiteral("/m/%1.ogg").arg(i), QStringLiteral("T%1").arg(i), 60));
+        LibraryModel model(&*m_catalog);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QCOMPARE(model.rowCount(), 1200);
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+        QVERIFY(m_catalog->markMissing(ids));
+        QCOMPARE(changed.size(), 1200);
+        QCOMPARE(reset.size(), 0);
+        for (int row : {0, 599, 1199})
+            QCOMPARE(model.index(row, 0).data(LibraryModel::StateRole).toString(), QStringLiteral("missing"));
+        QSqlQuery q(m_catalog->database());
+        QVERIFY(q.exec(QStringLiteral("DELETE FROM tracks WHERE id = %1").arg(ids.at(700))));
+        m_catalog->notifyTracksChanged(ids);
+        QCOMPARE(model.rowCount(), 1199);
+        QCOMPARE(model.rowForTrack(ids.at(700)), -1);
+        QCOMPARE(model.rowForTrack(ids.at(701)), 700);
     }
 
     void playlistModels()

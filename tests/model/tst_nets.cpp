@@ -5,6 +5,7 @@
 #include "model/net.h"
 
 #include <QJsonArray>
+#include <QJsonObject>
 #include <QTest>
 
 using namespace spectag;
@@ -48,13 +49,20 @@ private Q_SLOTS:
         QTest::addColumn<qint64>("embedding");
         QTest::addColumn<int>("bins");
         QTest::addColumn<int>("frames");
+        QTest::addColumn<QJsonObject>("hp");  // over the architecture's defaults
         // Embedding sizes and input pictures as the papers (and architectures.md) give them.
-        QTest::newRow("spectag") << QStringLiteral("spectag") << qint64(128) << 96 << 188;
-        QTest::newRow("liu2017") << QStringLiteral("liu2017") << qint64(128) << 257 << 257;
-        QTest::newRow("holst2021") << QStringLiteral("holst2021") << qint64(128) << 128 << 128;
-        QTest::newRow("cerutti2021") << QStringLiteral("cerutti2021") << qint64(128) << 128 << 128;
-        QTest::newRow("velankar2021crnn") << QStringLiteral("velankar2021crnn") << qint64(64) << 128 << 640;
-        QTest::newRow("velankar2021parallel") << QStringLiteral("velankar2021parallel") << qint64(384) << 128 << 640;
+        QTest::newRow("spectag") << QStringLiteral("spectag") << qint64(128) << 96 << 188 << QJsonObject();
+        QTest::newRow("liu2017") << QStringLiteral("liu2017") << qint64(128) << 257 << 257 << QJsonObject();
+        QTest::newRow("holst2021") << QStringLiteral("holst2021") << qint64(128) << 128 << 128 << QJsonObject();
+        QTest::newRow("cerutti2021") << QStringLiteral("cerutti2021") << qint64(128) << 128 << 128 << QJsonObject();
+        QTest::newRow("velankar2021crnn") << QStringLiteral("velankar2021crnn") << qint64(64) << 128 << 640 << QJsonObject();
+        QTest::newRow("velankar2021parallel") << QStringLiteral("velankar2021parallel") << qint64(384) << 128 << 640 << QJsonObject();
+        // The shipped default's variant: statistics branch only; and both branches, input pooled.
+        QTest::newRow("spectag stats") << QStringLiteral("spectag") << qint64(128) << 96 << 188
+                                       << QJsonObject{{QStringLiteral("cnn"), 0}, {QStringLiteral("stats"), 1}, {QStringLiteral("embed_dropout"), 0.3}};
+        QTest::newRow("spectag cnn+stats") << QStringLiteral("spectag") << qint64(128) << 96 << 188
+                                           << QJsonObject{{QStringLiteral("stats"), 1}, {QStringLiteral("stem_pool"), 2},
+                                                          {QStringLiteral("channels"), QJsonArray{8, 16, 24}}};
     }
 
     void architectures()
@@ -63,7 +71,10 @@ private Q_SLOTS:
         QFETCH(qint64, embedding);
         QFETCH(int, bins);
         QFETCH(int, frames);
-        const ModelSpec spec = makeModelSpec(arch, twoHeads());
+        QFETCH(QJsonObject, hp);
+        ModelSpec spec = makeModelSpec(arch, twoHeads());
+        for (auto it = hp.begin(); it != hp.end(); ++it)
+            spec.hyperparameters.insert(it.key(), it.value());
         QCOMPARE(spec.validate(), QString());
         QCOMPARE(spec.frontEnd.bins(), bins);
         QCOMPARE(spec.frontEnd.framesPerSegment(), frames);
@@ -111,14 +122,52 @@ private Q_SLOTS:
                  QByteArray::number(qint64(holst->parameterCount())).constData());
     }
 
+    void spectagAnyLength_data()
+    {
+        QTest::addColumn<QJsonObject>("hp");
+        QTest::newRow("cnn") << QJsonObject();
+        QTest::newRow("stats") << QJsonObject{{QStringLiteral("cnn"), 0}, {QStringLiteral("stats"), 1}};
+        QTest::newRow("cnn+stats") << QJsonObject{{QStringLiteral("stats"), 1}, {QStringLiteral("stem_pool"), 2}};
+    }
     void spectagAnyLength()
     {
-        // Global pooling: the same weights take a whole song, or a segment shorter than 3 s.
-        auto net = createNet(makeModelSpec(QStringLiteral("spectag"), twoHeads()));
+        // Global pooling and length-free statistics: the same weights take a whole song, or a
+        // segment shorter than declared, down to a single frame (the tail of a file).
+        QFETCH(QJsonObject, hp);
+        ModelSpec spec = makeModelSpec(QStringLiteral("spectag"), twoHeads());
+        for (auto it = hp.begin(); it != hp.end(); ++it)
+            spec.hyperparameters.insert(it.key(), it.value());
+        auto net = createNet(spec);
         net->eval();
         torch::NoGradGuard noGrad;
-        for (int frames : {4, 50, 1000})
-            QCOMPARE(net->forward(torch::randn({1, 1, 96, frames})).embedding.size(1), int64_t(128));
+        for (int frames : {1, 2, 4, 50, 1000}) {
+            const auto e = net->forward(torch::randn({2, 1, 96, frames})).embedding;
+            QCOMPARE(e.size(1), int64_t(128));
+            QVERIFY2(torch::isfinite(e).all().item<bool>(), QByteArray::number(frames).constData());
+        }
+    }
+
+    void spectagStatisticsSeeRhythm()
+    {
+        // Two inputs with the same per-band level distribution (a square wave, half high and half
+        // low), one switching about twice a second and one ten times: only the statistics branch's
+        // change rate and modulation spectrum tell them apart, so a stats-only net must.
+        ModelSpec spec = makeModelSpec(QStringLiteral("spectag"), twoHeads());
+        spec.hyperparameters.insert(QStringLiteral("cnn"), 0);
+        spec.hyperparameters.insert(QStringLiteral("stats"), 1);
+        torch::manual_seed(3);
+        auto net = createNet(spec);
+        net->eval();
+        torch::NoGradGuard noGrad;
+        const int frames = 384;  // ~6 s at 62.5 frames/s: 12 whole periods of 32 frames, 64 of 6 (equal mean and std)
+        auto square = [&](int period) {
+            const auto t = torch::arange(frames);
+            return ((t.floor_divide(period / 2) % 2) * 2 - 1).to(torch::kFloat32).reshape({1, 1, 1, frames}).expand({1, 1, 96, frames});
+        };
+        const auto slow = square(32), fast = square(6);
+        const auto same = net->forward(slow.clone()).embedding;
+        QVERIFY(torch::allclose(net->forward(slow).embedding, same));
+        QVERIFY((net->forward(fast).embedding - same).abs().max().item<double>() > 1e-3);
     }
 
     void badHyperparameters_data()
@@ -130,6 +179,8 @@ private Q_SLOTS:
         QTest::newRow("negative dropout") << QStringLiteral("spectag") << QStringLiteral("dropout") << QJsonValue(-0.1);
         QTest::newRow("fractional") << QStringLiteral("holst2021") << QStringLiteral("filters") << QJsonValue(12.5);
         QTest::newRow("empty channels") << QStringLiteral("cerutti2021") << QStringLiteral("channels") << QJsonValue(QJsonArray());
+        QTest::newRow("spectag without branches") << QStringLiteral("spectag") << QStringLiteral("cnn") << QJsonValue(0);
+        QTest::newRow("spectag stem pool 5") << QStringLiteral("spectag") << QStringLiteral("stem_pool") << QJsonValue(5);
         QTest::newRow("crnn pool too big") << QStringLiteral("velankar2021crnn") << QStringLiteral("pool") << QJsonValue(8);
     }
 

@@ -224,6 +224,14 @@ private Q_SLOTS:
         QCOMPARE(queue.trackIdAt(0), f.d);
         QCOMPARE(queue.uncertaintyAt(0), 1.0);
 
+        // Several tracks in one notification (a burst from the analysis): both missing ones leave.
+        QVERIFY(c.markMissing({f.a, f.b}));
+        QCOMPARE(queue.rowCount(), 2);
+        QCOMPARE(queue.rowForTrack(f.a), -1);
+        QCOMPARE(queue.rowForTrack(f.b), -1);
+        QCOMPARE(queue.trackIdAt(0), f.d);
+        QCOMPARE(queue.trackIdAt(1), f.c);
+
         // With genre declared multi-label, its sigmoid-style uncertainty applies instead of the margin:
         // C's genre becomes (0.04 + 0.02 + 0.02) / 3.
         queue.setHeadKinds({{QStringLiteral("genre"), false}, {QStringLiteral("mood"), false}});
