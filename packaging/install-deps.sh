@@ -12,7 +12,7 @@ BUILD=(
   qt6-base-dev qt6-base-dev-tools qt6-multimedia-dev qt6-charts-dev libqt6opengl6-dev
   libqt6sql6-sqlite qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
   libqt6svg6 qt6-qpa-plugins
-  libtorch-dev libtag1-dev
+  libtorch-dev libtag1-dev libsqlite3-dev
   libavformat-dev libavcodec-dev libswresample-dev libavutil-dev
   libfftw3-dev
   libqcustomplot-dev

@@ -10,9 +10,13 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QThread>
+#include <QTimer>
 #include <QVariant>
 
+#include <sqlite3.h>
+
 #include <atomic>
+#include <mutex>
 
 namespace spectag {
 
@@ -117,9 +121,35 @@ TrackRecord Catalog::trackFromQuery(const QSqlQuery &q)
     return t;
 }
 
+namespace {
+
+// Predictions stored by analysis threads reach the views at most this often (see
+// notifyPredictionsChanged): short enough to look immediate, long enough that a library answered
+// from the cache at hundreds of tracks a second costs each view a few queries a second.
+constexpr int kPredictionDeliveryMs = 100;
+
+// SQLite counts every allocation under one process-wide mutex unless told not to. With analysis
+// threads storing results, the GUI thread's queries waited on that mutex, held by threads that run
+// at a lower priority (priority inversion): event-loop stalls of 0.2-0.5 s (bench_guistall, perf
+// sched_switch). Only sqlite3_memory_used() and the soft heap limit need the statistics; Spectag
+// uses neither. Must run before SQLite initialises, i.e. before the first connection opens;
+// sqlite3_config() refuses harmlessly if something opened one earlier.
+void configureSqlite()
+{
+    static std::once_flag once;
+    std::call_once(once, [] { sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
+}
+
+} // namespace
+
 Catalog::Catalog(QObject *parent)
     : QObject(parent)
 {
+    configureSqlite();
+    m_deliverTimer = new QTimer(this);
+    m_deliverTimer->setSingleShot(true);
+    m_deliverTimer->setInterval(kPredictionDeliveryMs);
+    connect(m_deliverTimer, &QTimer::timeout, this, &Catalog::deliverPendingPredictions);
     // Connection names must not repeat across catalogs, even one constructed at a freed address.
     static std::atomic<quint64> instances{0};
     m_instance = ++instances;
@@ -549,12 +579,13 @@ void Catalog::notifyPredictionsChanged(const QList<qint64> &trackIds)
     // An analysis thread stores a prediction every few milliseconds when the cache answers. One
     // queued signal each made every view (library table, review queue) run its query per track on
     // the GUI thread, in bursts: stalls of 0.5-0.9 s while 10,000 tracks were analysed
-    // (bench_guistall). Collected here, they arrive as one signal, one query per view.
+    // (bench_guistall). Collected here, they arrive as one signal per kPredictionDeliveryMs, one
+    // query per view. (One per event-loop turn was not enough: turns come every few milliseconds.)
     QMutexLocker lock(&m_pendingMutex);
     const bool schedule = m_pendingPredictions.isEmpty();
     m_pendingPredictions += trackIds;
-    if (schedule)
-        QMetaObject::invokeMethod(this, &Catalog::deliverPendingPredictions, Qt::QueuedConnection);
+    if (schedule)  // the timer belongs to the catalog's thread: start it there
+        QMetaObject::invokeMethod(this, [this] { if (!m_deliverTimer->isActive()) m_deliverTimer->start(); }, Qt::QueuedConnection);
 }
 
 void Catalog::deliverPendingPredictions()

@@ -5,6 +5,7 @@
 #include <QHash>
 #include <QList>
 #include <QMutex>
+#include <QTimer>
 #include <QObject>
 #include <QSet>
 #include <QSqlDatabase>
@@ -149,7 +150,7 @@ private:
     void dropConnection(const QString &name);
     bool exec(class QSqlQuery &q) const;
     // predictionsChanged from the catalog's thread at once; from analysis threads collected and
-    // delivered as one signal per turn of the catalog thread's event loop (see the .cpp).
+    // delivered as one signal at most every kPredictionDeliveryMs (see the .cpp).
     void notifyPredictionsChanged(const QList<qint64> &trackIds);
     void deliverPendingPredictions();
 
@@ -160,6 +161,7 @@ private:
     mutable QString m_lastError;
     QMutex m_pendingMutex;
     QList<qint64> m_pendingPredictions;
+    QTimer *m_deliverTimer = nullptr;  // catalog thread: delivers the collected ids
 };
 
 } // namespace spectag
