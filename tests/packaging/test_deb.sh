@@ -44,6 +44,8 @@ bin=$root/usr/bin/spectag
 appbin=$root/usr/lib/spectag/spectag-app  # the full program the launcher execs (app/launcher.cpp)
 [ -x "$bin" ] || fail "usr/bin/spectag missing"
 [ -x "$appbin" ] || fail "usr/lib/spectag/spectag-app missing"
+# grep -q reads from a here-string, not a pipe: with pipefail, an echo killed by SIGPIPE when
+# grep stops at its first match would fail the check at random.
 # Every library the binary asks for by name must come from a package listed in Depends; this is
 # what dpkg-shlibdeps should produce, checked independently through dpkg -S on the ldd paths.
 names() { tr ',' '\n' | sed 's/([^)]*)//; s/|.*//; s/:any//; s/^ *//; s/ *$//' | grep -v '^$'; }
@@ -63,14 +65,14 @@ for exe in "$bin" "$appbin"; do
     owner=$(dpkg -S "$path" 2>/dev/null || dpkg -S "$real" 2>/dev/null || true)
     owner=${owner%%:*}
     [ -n "$owner" ] || fail "$lib ($path) belongs to no Debian package, so Depends cannot cover it"
-    echo "$covered" | grep -qx "$owner" || fail "$lib comes from $owner, which Depends does not pull in: $depends"
+    grep -qx "$owner" <<<"$covered" || fail "$lib comes from $owner, which Depends does not pull in: $depends"
   done
 done
 # The launcher must stay free of LibTorch: that is its whole point.
 if readelf -d "$bin" | grep -q 'libtorch'; then fail "usr/bin/spectag links LibTorch"; fi
 # Plugins loaded at run time (not visible to ldd): the catalog's SQLite driver, the SVG icons.
 for p in libqt6sql6-sqlite libqt6svg6; do
-  echo "$dep_names" | grep -qx "$p" || fail "Depends lacks plugin package $p"
+  grep -qx "$p" <<<"$dep_names" || fail "Depends lacks plugin package $p"
 done
 dpkg-deb -f "$deb" Recommends | grep -q gstreamer1.0-plugins-base || fail "Recommends lacks GStreamer"
 
@@ -128,7 +130,7 @@ run() {
 mkdir -p "$scratch/home"
 out=$(run --version) || fail "spectag --version exited $?"
 echo "spectag --version: $out"
-echo "$out" | grep -qF "$version" || fail "--version does not print $version"
+grep -qF "$version" <<<"$out" || fail "--version does not print $version"
 # A verb the launcher runs itself, on the packaged files.
 run scan --catalog "$scratch/home/launcher.sqlite" "$scratch/home" > /dev/null || fail "spectag scan (run by the launcher) exited $?"
 
