@@ -1,6 +1,7 @@
 #include "analysispanel.h"
 
 #include "util/timeformat.h"
+#include "util/workerpool.h"
 
 #include "catalog/catalog.h"
 #include "inference/analysisqueue.h"
@@ -115,7 +116,7 @@ void AnalysisPanel::loadModel(const QString &path)
     m_loading = true;
     updateActions();
     // Reading the weights and moving them to the GPU can take seconds: never on the GUI thread.
-    m_loader.setFuture(QtConcurrent::run([path, device = m_device] {
+    m_loader.setFuture(QtConcurrent::run(spectag::workerPool(), [path, device = m_device] {
         auto r = std::make_shared<Loaded>();
         r->model = Model::load(path, &r->error, device);
         return r;
@@ -310,6 +311,7 @@ void AnalysisPanel::onIdle()
 {
     if (!m_queued.isEmpty())
         return;  // work enqueued since
+    m_catalog->flushPredictionNotifications();  // the views show the whole run when idle() goes out
     if (m_cancelled) {  // the cancel's own idle: keep saying what was cancelled
         updateActions();
         Q_EMIT idle();

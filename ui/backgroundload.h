@@ -7,6 +7,8 @@
 #include <QWidget>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include "util/workerpool.h"
+
 #include <functional>
 
 namespace spectag::ui {
@@ -15,7 +17,8 @@ namespace spectag::ui {
 // thread pool, `apply` gets its result on the GUI thread. Change notifications (request()) are
 // throttled to one load per interval, so a library analysed at several tracks a second reloads
 // every couple of seconds rather than per track, and are only noted while the view is hidden (it
-// loads when shown). A request during a load queues exactly one more load after it.
+// loads when shown). Hidden includes a dock tabbed behind another. A request during a load queues
+// exactly one more load after it.
 template <class T>
 class BackgroundLoad {
 public:
@@ -58,18 +61,25 @@ public:
         }
         m_stale = false;
         m_awaiting = true;
-        m_watcher->setFuture(QtConcurrent::run(m_load));
+        m_watcher->setFuture(QtConcurrent::run(spectag::workerPool(), m_load));
     }
     // Something changed: load within the interval, or when the view is next shown.
     void request()
     {
-        if (!m_view->isVisible())
+        if (!onScreen())
             m_stale = true;
         else if (!m_throttle->isActive() && !m_pending)
             m_throttle->start();
     }
-    // From the view's showEvent.
+    // From the view's showEvent (a dock shown behind another tab is not on screen yet).
     void shown()
+    {
+        if (m_stale && onScreen())
+            now();
+    }
+    // When the view's dock is brought to the front (QDockWidget::visibilityChanged), which may
+    // come before the main window lays it out on screen.
+    void revealed()
     {
         if (m_stale)
             now();
@@ -90,6 +100,10 @@ public:
     }
 
 private:
+    // A dock tabbed behind another stays isVisible() (the main window only moves it out of
+    // sight), so what is on screen is the visible region, not the visibility flag.
+    bool onScreen() const { return m_view->isVisible() && !m_view->visibleRegion().isEmpty(); }
+
     QWidget *m_view;
     std::function<T()> m_load;
     std::function<void(T)> m_apply;

@@ -8,8 +8,11 @@
 
 #include <memory>
 
+class QBarCategoryAxis;
+class QBarSet;
 class QChart;
 class QChartView;
+class QValueAxis;
 class QLabel;
 class QTabWidget;
 
@@ -35,6 +38,7 @@ public:
     void setHeadSpecs(std::vector<HeadSpec> specs);
 
     void reload() { m_loader->now(); }
+    void revealed() { m_loader->revealed(); }  // its dock's tab came to the front: loads if stale
     bool isLoading() const { return m_loader->isLoading(); }
     void waitForLoaded() { m_loader->wait(); }
 
@@ -51,9 +55,26 @@ protected:
     void showEvent(QShowEvent *event) override;
 
 private:
+    // The parts of a chart that a reload updates in place.
+    struct Distribution {
+        QString head;
+        QChartView *view = nullptr;
+        QBarSet *model = nullptr, *people = nullptr;
+        QBarCategoryAxis *x = nullptr;
+        QValueAxis *y = nullptr;
+    };
+    struct Agreement {
+        QChartView *view = nullptr;
+        QBarSet *set = nullptr;
+        QBarCategoryAxis *y = nullptr;
+        explicit operator bool() const { return view != nullptr; }
+    };
+
     void apply(LibraryStats stats);
-    QChartView *makeDistribution(const HeadCounts &head);
-    QChartView *makeAgreement();
+    Distribution makeDistribution(const HeadCounts &head);
+    void fillDistribution(Distribution &d, const HeadCounts &head);
+    Agreement makeAgreement();
+    void fillAgreement(Agreement &a);
 
     Catalog *m_catalog;
     QMutex m_specsMutex;
@@ -61,8 +82,8 @@ private:
     LibraryStats m_stats;
     QLabel *m_summary = nullptr;
     QTabWidget *m_tabs = nullptr;
-    QList<QPair<QString, QChartView *>> m_distributions;
-    QChartView *m_agreement = nullptr;
+    QList<Distribution> m_distributions;
+    Agreement m_agreement;
 
     std::unique_ptr<BackgroundLoad<LibraryStats>> m_loader;
 };

@@ -3,7 +3,6 @@
 #include "analysispanel.h"
 #include "annotationcontroller.h"
 #include "appsettings.h"
-#include "settingsdialog.h"
 #include "finetunedialog.h"
 #include "librarycharts.h"
 #include "libraryimporter.h"
@@ -13,10 +12,12 @@
 #include "playlistpanel.h"
 #include "predictionspanel.h"
 #include "resources.h"
+#include "settingsdialog.h"
 #include "storedpredictions.h"
 #include "tagwritedialog.h"
 #include "trackview.h"
 #include "trajectorydialog.h"
+#include "util/workerpool.h"
 
 #include "catalog/catalog.h"
 #include "catalog/librarymodel.h"
@@ -552,7 +553,7 @@ void MainWindow::undoTagWrite()
         return;
     m_undoTags->setEnabled(false);
     statusBar()->showMessage(tr("Undoing the last tag write\u2026"));
-    m_undo->setFuture(QtConcurrent::run(undoLastTagWrite, m_catalog->path()));
+    m_undo->setFuture(QtConcurrent::run(spectag::workerPool(), undoLastTagWrite, m_catalog->path()));
 }
 
 QList<HeadPrediction> MainWindow::storedPredictions(qint64 trackId) const

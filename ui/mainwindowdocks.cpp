@@ -51,6 +51,11 @@ void MainWindow::createLibraryDocks()
         tabifyDockWidget(moodDock, chartsDock);
         folderDock->raise();
     }
+    // A dock tabbed out of sight stays "visible" to Qt: the views note changes while they are
+    // behind another tab and load when their tab comes to the front.
+    connect(mapDock, &QDockWidget::visibilityChanged, m_map, [this](bool visible) { if (visible) m_map->revealed(); });
+    connect(moodDock, &QDockWidget::visibilityChanged, m_moodMap, [this](bool visible) { if (visible) m_moodMap->revealed(); });
+    connect(chartsDock, &QDockWidget::visibilityChanged, m_charts, [this](bool visible) { if (visible) m_charts->revealed(); });
     // Shows and raises the dock (its View-menu toggle would hide a dock tabbed out of sight).
     m_showMoodMap = new QAction(tr("&Mood Map"), this);
     m_showMoodMap->setObjectName(QStringLiteral("showMoodMapAction"));

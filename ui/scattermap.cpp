@@ -164,6 +164,11 @@ void ScatterMap::reload()
     m_loader->now();
 }
 
+void ScatterMap::revealed()
+{
+    m_loader->revealed();
+}
+
 void ScatterMap::showEvent(QShowEvent *event)
 {
     QWidget::showEvent(event);

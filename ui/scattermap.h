@@ -76,6 +76,7 @@ public:
     static bool readInput(const Catalog &catalog, MapData &data, Input &input);
 
     void reload();                 // now, in the background (a running load is followed by another)
+    void revealed();               // its dock's tab came to the front: loads if stale
     bool isLoading() const { return m_loader->isLoading(); }
     void waitForLoaded() { m_loader->wait(); }  // every started load, applied
 

@@ -1,6 +1,7 @@
 #include "trackdata.h"
 
 #include "audio/audiodecoder.h"
+#include "util/workerpool.h"
 
 #include <QFutureWatcher>
 #include <QPointer>
@@ -154,7 +155,7 @@ void TrackDataLoader::request(const QString &path)
             Q_EMIT loaded(data);
         }
     });
-    watcher->setFuture(QtConcurrent::run([path, cancel] { return compute(path, cancel.get()); }));
+    watcher->setFuture(QtConcurrent::run(spectag::workerPool(), [path, cancel] { return compute(path, cancel.get()); }));
 }
 
 } // namespace spectag::ui

@@ -133,6 +133,10 @@ public:
     // For writers that changed tracks through their own SQL (the scanner's batches): tells the
     // models. Emits tracksChanged.
     void notifyTracksChanged(const QList<qint64> &ids) { if (!ids.isEmpty()) Q_EMIT tracksChanged(ids); }
+    // Catalog thread: delivers now the predictionsChanged that analysis threads' stores are
+    // waiting to batch (see notifyPredictionsChanged), e.g. when an analysis run ends, so the
+    // views are current when its idle signal goes out.
+    void flushPredictionNotifications() { deliverPendingPredictions(); }
 
     static TrackRecord trackFromQuery(const class QSqlQuery &q);  // columns of kTrackColumns
     static const char *const kTrackColumns;

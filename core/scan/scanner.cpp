@@ -4,6 +4,7 @@
 #include "catalog/transaction.h"
 #include "scan/tagreader.h"
 #include "util/progressthrottle.h"
+#include "util/workerpool.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -103,7 +104,7 @@ QFuture<ScanStats> Scanner::start(const QStringList &roots)
 {
     m_future.waitForFinished();
     m_cancel = false;
-    m_future = QtConcurrent::run([this, roots] {
+    m_future = QtConcurrent::run(spectag::workerPool(), [this, roots] {
         const ScanStats stats = run(roots);
         Q_EMIT finished(stats);
         return stats;

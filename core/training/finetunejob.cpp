@@ -7,6 +7,7 @@
 #include "training/modelregistry.h"
 #include "training/split.h"
 #include "training/trainingdata.h"
+#include "util/workerpool.h"
 
 #include <QFile>
 #include <QThread>
@@ -44,7 +45,7 @@ bool FineTuneJob::start(const FineTuneSettings &settings)
         QMutexLocker lock(&m_mutex);
         m_outcome = {};
     }
-    m_future = QtConcurrent::run([this, settings] {
+    m_future = QtConcurrent::run(spectag::workerPool(), [this, settings] {
         FineTuneOutcome o = run(settings);
         {
             QMutexLocker lock(&m_mutex);

@@ -308,6 +308,9 @@ private Q_SLOTS:
         QCOMPARE(charts.stats().analysedTracks, 5);
         QCOMPARE(charts.stats().agreementOf(QStringLiteral("mood"), QStringLiteral("happy"))->n, 2);
         charts.tabs()->setCurrentIndex(1);  // Mood
+        QChart *moodChart = charts.distributionChart(QStringLiteral("mood"));
+        QChart *agreementChart = charts.agreementChart();
+        const QStringList agreementBefore = categoriesOf(agreementChart, Qt::Vertical);
         QSignalSpy loaded(&charts, &LibraryCharts::loaded);
         // t3 is "happy" after all: the model (.2) disagrees.
         QVERIFY(catalog.addAnnotation(human(t[3], "mood", "happy", 1)) > 0);
@@ -318,6 +321,14 @@ private Q_SLOTS:
         QCOMPARE(charts.tabs()->tabText(charts.tabs()->currentIndex()), QStringLiteral("Mood"));  // kept across the reload
         auto *mood = qobject_cast<QBarSeries *>(charts.distributionChart(QStringLiteral("mood"))->series().value(0));
         QCOMPARE(values(mood->barSets().at(1)), (QList<double>{3, 1, 1}));
+        // Same heads: the charts were updated in place (re-creating them stalled the GUI thread),
+        // categories included: "happy (n=2)" became "(n=3)".
+        QCOMPARE(charts.distributionChart(QStringLiteral("mood")), moodChart);
+        QCOMPARE(charts.agreementChart(), agreementChart);
+        const QStringList agreementAfter = categoriesOf(agreementChart, Qt::Vertical);
+        QVERIFY2(agreementAfter != agreementBefore, qPrintable(agreementAfter.join(QLatin1Char('|'))));
+        QVERIFY2(agreementAfter.contains(QStringLiteral("mood: happy (n=3)")), qPrintable(agreementAfter.join(QLatin1Char('|'))));
+        QCOMPARE(values(qobject_cast<QHorizontalBarSeries *>(agreementChart->series().value(0))->barSets().at(0)).size(), agreementAfter.size());
     }
 };
 
