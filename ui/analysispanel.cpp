@@ -311,7 +311,7 @@ void AnalysisPanel::onIdle()
 {
     if (!m_queued.isEmpty())
         return;  // work enqueued since
-    m_catalog->flushPredictionNotifications();  // the views show the whole run when idle() goes out
+    m_catalog->flushNotifications();  // the views show the whole run when idle() goes out
     if (m_cancelled) {  // the cancel's own idle: keep saying what was cancelled
         updateActions();
         Q_EMIT idle();

@@ -360,7 +360,7 @@ bool Catalog::markMissing(const QList<qint64> &ids)
         setError(tx.error());
         return false;
     }
-    Q_EMIT tracksChanged(ids);
+    notifyTracksChanged(ids);
     return true;
 }
 
@@ -372,7 +372,7 @@ bool Catalog::setTagWriteState(qint64 id, const QString &state)
     q.addBindValue(id);
     if (!exec(q) || q.numRowsAffected() != 1)
         return false;
-    Q_EMIT tracksChanged({id});
+    notifyTracksChanged({id});
     return true;
 }
 
@@ -582,21 +582,49 @@ void Catalog::notifyPredictionsChanged(const QList<qint64> &trackIds)
     // (bench_guistall). Collected here, they arrive as one signal per kPredictionDeliveryMs, one
     // query per view. (One per event-loop turn was not enough: turns come every few milliseconds.)
     QMutexLocker lock(&m_pendingMutex);
-    const bool schedule = m_pendingPredictions.isEmpty();
+    const bool schedule = m_pendingPredictions.isEmpty() && m_pendingTracks.isEmpty();
     m_pendingPredictions += trackIds;
-    if (schedule)  // the timer belongs to the catalog's thread: start it there
-        QMetaObject::invokeMethod(this, [this] { if (!m_deliverTimer->isActive()) m_deliverTimer->start(); }, Qt::QueuedConnection);
+    if (schedule)
+        scheduleDelivery();
+}
+
+void Catalog::notifyTracksChanged(const QList<qint64> &ids)
+{
+    if (ids.isEmpty())
+        return;
+    if (QThread::currentThread() == thread()) {
+        Q_EMIT tracksChanged(ids);
+        return;
+    }
+    // Batched like predictions: analysis records each file's fingerprint as it goes (a track
+    // change per file), and a queued signal each refreshed every view per track.
+    QMutexLocker lock(&m_pendingMutex);
+    const bool schedule = m_pendingPredictions.isEmpty() && m_pendingTracks.isEmpty();
+    m_pendingTracks += ids;
+    if (schedule)
+        scheduleDelivery();
+}
+
+void Catalog::scheduleDelivery()
+{
+    // The timer belongs to the catalog's thread: start it there.
+    QMetaObject::invokeMethod(this, [this] { if (!m_deliverTimer->isActive()) m_deliverTimer->start(); }, Qt::QueuedConnection);
 }
 
 void Catalog::deliverPendingPredictions()
 {
-    QList<qint64> ids;
+    QList<qint64> tracks, predictions;
     {
         QMutexLocker lock(&m_pendingMutex);
-        ids.swap(m_pendingPredictions);
+        tracks.swap(m_pendingTracks);
+        predictions.swap(m_pendingPredictions);
     }
-    if (!ids.isEmpty())
-        Q_EMIT predictionsChanged(ids);
+    // Tracks first: a view that learns of a new track from tracksChanged has its row before the
+    // track's prediction arrives.
+    if (!tracks.isEmpty())
+        Q_EMIT tracksChanged(tracks);
+    if (!predictions.isEmpty())
+        Q_EMIT predictionsChanged(predictions);
 }
 
 std::optional<PredictionRecord> Catalog::prediction(qint64 trackId, qint64 modelId) const

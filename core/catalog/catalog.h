@@ -131,12 +131,13 @@ public:
     QStringList libraryFolders() const;
 
     // For writers that changed tracks through their own SQL (the scanner's batches): tells the
-    // models. Emits tracksChanged.
-    void notifyTracksChanged(const QList<qint64> &ids) { if (!ids.isEmpty()) Q_EMIT tracksChanged(ids); }
-    // Catalog thread: delivers now the predictionsChanged that analysis threads' stores are
-    // waiting to batch (see notifyPredictionsChanged), e.g. when an analysis run ends, so the
-    // views are current when its idle signal goes out.
-    void flushPredictionNotifications() { deliverPendingPredictions(); }
+    // models. Emits tracksChanged: at once on the catalog's thread, from other threads collected
+    // with the predictions' notifications (see notifyPredictionsChanged in the .cpp).
+    void notifyTracksChanged(const QList<qint64> &ids);
+    // Catalog thread: delivers now the tracksChanged / predictionsChanged that other threads'
+    // writes are waiting to batch, e.g. when an analysis run ends, so the views are current when
+    // its idle signal goes out.
+    void flushNotifications() { deliverPendingPredictions(); }
 
     static TrackRecord trackFromQuery(const class QSqlQuery &q);  // columns of kTrackColumns
     static const char *const kTrackColumns;
@@ -154,9 +155,11 @@ private:
     void dropConnection(const QString &name);
     bool exec(class QSqlQuery &q) const;
     // predictionsChanged from the catalog's thread at once; from analysis threads collected and
-    // delivered as one signal at most every kPredictionDeliveryMs (see the .cpp).
+    // delivered as one signal at most every kPredictionDeliveryMs (see the .cpp). The same for
+    // tracksChanged.
     void notifyPredictionsChanged(const QList<qint64> &trackIds);
-    void deliverPendingPredictions();
+    void scheduleDelivery();  // under m_pendingMutex, when the first id of a batch arrives
+    void deliverPendingPredictions();  // tracks, then predictions
 
     QString m_path;
     quint64 m_instance = 0;
@@ -165,6 +168,7 @@ private:
     mutable QString m_lastError;
     QMutex m_pendingMutex;
     QList<qint64> m_pendingPredictions;
+    QList<qint64> m_pendingTracks;
     QTimer *m_deliverTimer = nullptr;  // catalog thread: delivers the collected ids
 };
 
