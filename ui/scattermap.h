@@ -15,6 +15,7 @@
 
 class QComboBox;
 class QCPCurve;
+class QCPScatterStyle;
 class QCPGraph;
 class QCPItemText;
 class QCustomPlot;
@@ -127,6 +128,7 @@ protected:
 private:
     void apply(MapData data);
     void rebuildGraphs();
+    QCPScatterStyle dotStyle(const QColor &colour) const;  // one group's dots
     void updateSelectionGraph();
     void askPlaylistName();
     void onPress(QMouseEvent *event);

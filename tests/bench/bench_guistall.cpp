@@ -19,6 +19,7 @@
 #include <QElapsedTimer>
 #include <QRandomGenerator>
 #include <QScrollBar>
+#include <QSettings>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -63,6 +64,7 @@ int main(int argc, char *argv[])
 {
     QApplication app(argc, argv);
     QStandardPaths::setTestModeEnabled(true);  // no user settings or layout leak in
+    QSettings().clear();  // nor the layout a previous run saved: every run starts from the default
     const QStringList args = app.arguments();
     if (args.size() < 2) {
         std::fprintf(stderr, "usage: bench_guistall LIBDIR [analysis seconds] [DOCK...]\n");
