@@ -94,6 +94,7 @@ Q_SIGNALS:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void showEvent(QShowEvent *event) override;
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dropEvent(QDropEvent *event) override;
 
@@ -103,6 +104,7 @@ private:
     void createDocks();
     void createActions();
     void restoreLayout();
+    void applyDefaultDockSizes();
     void showAbout();
     void chooseFolder();
     void onCurrentRowChanged();
@@ -141,6 +143,7 @@ private:
     QFutureWatcher<BatchOutcome> *m_undo = nullptr;
     FineTuneDialog *m_fineTune = nullptr;
     Theme m_theme = Theme::System;
+    bool m_defaultLayout = false;  // no saved layout: size the docks once the window is shown
 };
 
 } // namespace spectag::ui

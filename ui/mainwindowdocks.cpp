@@ -19,6 +19,7 @@
 #include <QLineEdit>
 #include <QStatusBar>
 #include <QTableView>
+#include <QTimer>
 
 namespace spectag::ui {
 
@@ -119,6 +120,29 @@ bool MainWindow::activateTrack(qint64 trackId)
     m_table->scrollTo(index);
     m_trackView->play();
     return true;
+}
+
+void MainWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    if (!m_defaultLayout)
+        return;
+    m_defaultLayout = false;
+    // The sizes given while the docks were created did not hold: the window had no size yet, and
+    // the tabbed docks' minimum heights then squeezed the track view to a strip. Once shown,
+    // give the waveform and spectrogram their room.
+    QTimer::singleShot(0, this, &MainWindow::applyDefaultDockSizes);
+}
+
+void MainWindow::applyDefaultDockSizes()
+{
+    auto *track = findChild<QDockWidget *>(QStringLiteral("trackDock"));
+    auto *folders = findChild<QDockWidget *>(QStringLiteral("foldersDock"));
+    auto *predictions = findChild<QDockWidget *>(QStringLiteral("predictionsDock"));
+    if (track)
+        resizeDocks({track}, {std::max(420, height() * 9 / 20)}, Qt::Vertical);
+    if (folders && predictions)
+        resizeDocks({folders, predictions}, {220, 260}, Qt::Horizontal);
 }
 
 } // namespace spectag::ui

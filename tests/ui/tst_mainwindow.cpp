@@ -47,6 +47,11 @@ private Q_SLOTS:
         const QImage shot = w.grab().toImage();
         QVERIFY(!shot.isNull());
         QVERIFY(shot.width() >= 800);
+        // No saved layout yet: the track view (waveform, spectrogram, timeline) gets 45 % of the
+        // height, not the strip the tabbed docks' minimum sizes left it.
+        auto *track = w.findChild<QDockWidget *>(QStringLiteral("trackDock"));
+        QVERIFY(track);
+        QTRY_VERIFY2(track->height() >= w.height() * 2 / 5, qPrintable(QStringLiteral("%1 of %2").arg(track->height()).arg(w.height())));
     }
 
     void remembersGeometry()
