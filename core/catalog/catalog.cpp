@@ -140,6 +140,15 @@ void configureSqlite()
     std::call_once(once, [] { sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
 }
 
+// Adds ids to one of the two lists waiting for delivery; true when they start a new batch (both
+// lists were empty), which the caller then schedules.
+bool appendPending(QList<qint64> &pending, const QList<qint64> &other, const QList<qint64> &ids)
+{
+    const bool first = pending.isEmpty() && other.isEmpty();
+    pending += ids;
+    return first;
+}
+
 } // namespace
 
 Catalog::Catalog(QObject *parent)
@@ -582,9 +591,7 @@ void Catalog::notifyPredictionsChanged(const QList<qint64> &trackIds)
     // (bench_guistall). Collected here, they arrive as one signal per kPredictionDeliveryMs, one
     // query per view. (One per event-loop turn was not enough: turns come every few milliseconds.)
     QMutexLocker lock(&m_pendingMutex);
-    const bool schedule = m_pendingPredictions.isEmpty() && m_pendingTracks.isEmpty();
-    m_pendingPredictions += trackIds;
-    if (schedule)
+    if (appendPending(m_pendingPredictions, m_pendingTracks, trackIds))
         scheduleDelivery();
 }
 
@@ -599,9 +606,7 @@ void Catalog::notifyTracksChanged(const QList<qint64> &ids)
     // Batched like predictions: analysis records each file's fingerprint as it goes (a track
     // change per file), and a queued signal each refreshed every view per track.
     QMutexLocker lock(&m_pendingMutex);
-    const bool schedule = m_pendingPredictions.isEmpty() && m_pendingTracks.isEmpty();
-    m_pendingTracks += ids;
-    if (schedule)
+    if (appendPending(m_pendingTracks, m_pendingPredictions, ids))
         scheduleDelivery();
 }
 
