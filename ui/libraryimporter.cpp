@@ -33,7 +33,9 @@ LibraryImporter::LibraryImporter(Catalog *catalog, QObject *parent)
 LibraryImporter::~LibraryImporter()
 {
     *m_cancel = true;
-    spectag::workerPool()->waitForDone();  // the worker uses m_catalog
+    // The workers use m_catalog. Only our own: the shared pool may be running a fine-tune.
+    for (auto *watcher : findChildren<QFutureWatcher<ImportResult> *>())
+        watcher->waitForFinished();
 }
 
 QStringList LibraryImporter::audioExtensions()
