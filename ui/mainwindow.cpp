@@ -310,8 +310,6 @@ void MainWindow::createDocks()
     playlistDock->setObjectName(QStringLiteral("playlistsDock"));
     playlistDock->setWidget(m_playlists);
     splitDockWidget(folderDock, playlistDock, Qt::Vertical);
-    resizeDocks({folderDock, predDock}, {220, 260}, Qt::Horizontal);
-    resizeDocks({trackDock}, {420}, Qt::Vertical);
 
     connect(m_folderTree->selectionModel(), &QItemSelectionModel::currentChanged, this,
             [this](const QModelIndex &current) { m_proxy->setFolder(m_folders->filePath(current)); });
