@@ -212,10 +212,15 @@ int crossValidateVerb(Context &ctx, const QCommandLineParser &p, const QStringLi
             << (ds.items.isEmpty() ? QString() : ds.items.first().groupKey.section(QLatin1Char(':'), 0, 0))
             << ", stratified on " << so.stratifyHead << ")\n";
     // Fold models go to --out DIR when given (kept as evidence), else to a temporary folder.
+    if (p.isSet(QStringLiteral("resume")) && !p.isSet(QStringLiteral("out"))) {
+        ctx.err << "spectag: --folds with --resume needs --out DIR (where the finished folds are)\n";
+        return Usage;
+    }
     QTemporaryDir tmp;
     const QString workDir = p.isSet(QStringLiteral("out")) ? p.value(QStringLiteral("out")) : tmp.path();
     CrossValidationCallbacks cb;
     cb.foldStarted = [&](int i, int n) { ctx.err << "fold " << i << '/' << n << '\n'; };
+    cb.foldResumed = [&](int i, int n) { ctx.err << "fold " << i << '/' << n << ": finished in an earlier run, read back\n"; };
     cb.train = progressCallbacks(ctx);
     const CrossValidationResult r = crossValidate(spec, ds, fc, folds, configFrom(p), !p.isSet(QStringLiteral("hard-targets")),
                                                   workDir, cb, &ctx.cancel);
@@ -266,7 +271,7 @@ int trainVerb(Context &ctx, const QStringList &args)
         {QStringLiteral("no-class-weights"), QStringLiteral("Do not weight single-label classes by inverse frequency.")},
         {QStringLiteral("log"), QStringLiteral("Write the learning curves as JSON here."), QStringLiteral("file")},
         {QStringLiteral("checkpoint"), QStringLiteral("Write a checkpoint model here after every epoch."), QStringLiteral("file")},
-        {QStringLiteral("resume"), QStringLiteral("Continue from --checkpoint.")},
+        {QStringLiteral("resume"), QStringLiteral("Continue from --checkpoint; with --folds, reuse the folds an interrupted run finished in --out.")},
         {QStringLiteral("all"), QStringLiteral("No test split: train on everything but the validation part.")},
         {QStringLiteral("folds"), QStringLiteral("Stratified, grouped k-fold cross-validation instead of one model: prints mean ± std per metric."), QStringLiteral("k")},
         {QStringLiteral("report"), QStringLiteral("Cross-validation: write per-fold and summary metrics as JSON here."), QStringLiteral("file")},

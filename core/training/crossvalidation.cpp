@@ -4,11 +4,57 @@
 #include "model/modelfile.h"
 #include "training/trainingdata.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QJsonArray>
+#include <QJsonDocument>
+#include <QSaveFile>
 
 namespace spectag {
+
+namespace {
+
+// What decides a fold's result: the network, the training settings that change the weights and
+// the fold's items. Threads, device and log paths do not, so a run resumed with other threads
+// still reuses finished folds.
+QString foldFingerprint(const ModelSpec &spec, const TrainConfig &c, const training::Dataset &ds,
+                        const training::Fold &fold, bool softTargets)
+{
+    QCryptographicHash h(QCryptographicHash::Sha1);
+    h.addData(QJsonDocument(spec.toJson()).toJson(QJsonDocument::Compact));
+    const QString cfg = QStringLiteral("%1|%2|%3|%4|%5|%6|%7|%8|%9")
+                            .arg(c.epochs).arg(c.batchSize).arg(c.learningRate, 0, 'g', 17).arg(c.weightDecay, 0, 'g', 17)
+                            .arg(c.optimizer, c.schedule).arg(c.patience).arg(c.keepLast).arg(c.seed);
+    const QString aug = QStringLiteral("%1|%2|%3|%4|%5|%6|%7|%8|%9")
+                            .arg(c.cropsPerExample).arg(c.gainDb, 0, 'g', 17).arg(c.freqMasks).arg(c.freqMaskWidth)
+                            .arg(c.timeMasks).arg(c.timeMaskWidth).arg(c.mixupAlpha, 0, 'g', 17).arg(c.classWeights)
+                            .arg(c.freezeBackbone);
+    h.addData(QStringLiteral("%1|%2|%3|%4").arg(cfg, aug).arg(c.tuneThresholds).arg(softTargets).toUtf8());
+    for (const std::vector<int> *part : {&fold.train, &fold.validation, &fold.test}) {
+        h.addData(QByteArrayView("\n"));
+        for (int idx : *part) {
+            h.addData(ds.items[size_t(idx)].path.toUtf8());
+            h.addData(QByteArrayView("\0", 1));
+        }
+    }
+    return QString::fromLatin1(h.result().toHex());
+}
+
+// A finished fold's record from an earlier, interrupted run (resume), or an empty object.
+// The record alone is enough (the model file is evidence, not needed for the figures), so the
+// small records of a long run can be carried to another machine without the models.
+QJsonObject finishedFold(const QString &recordPath, const QString &fingerprint)
+{
+    QFile f(recordPath);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    const QJsonObject o = QJsonDocument::fromJson(f.readAll()).object();
+    return o.value(QStringLiteral("fingerprint")).toString() == fingerprint ? o : QJsonObject{};
+}
+
+} // namespace
 
 QJsonObject CrossValidationResult::toJson() const
 {
@@ -44,8 +90,6 @@ CrossValidationResult crossValidate(const ModelSpec &spec, const training::Datas
         result.error = QStringLiteral("cannot create %1").arg(workDir);
         return result;
     }
-    QElapsedTimer total;
-    total.start();
     QMap<QString, QList<QJsonObject>> perHead;
     for (int i = 0; i < folds.size(); ++i) {
         const training::Fold &fold = folds[i];
@@ -53,10 +97,6 @@ CrossValidationResult crossValidate(const ModelSpec &spec, const training::Datas
             result.error = QStringLiteral("fold %1 leaks: %2").arg(i + 1).arg(leak);
             return result;
         }
-        if (callbacks.foldStarted)
-            callbacks.foldStarted(i + 1, int(folds.size()));
-        QElapsedTimer t;
-        t.start();
         TrainConfig cfg = config;
         cfg.seed = config.seed + quint64(i);  // folds differ in initialisation too, reproducibly
         cfg.checkpointPath.clear();
@@ -64,6 +104,30 @@ CrossValidationResult crossValidate(const ModelSpec &spec, const training::Datas
         if (!config.logPath.isEmpty())
             cfg.logPath = QStringLiteral("%1.fold-%2.json").arg(config.logPath).arg(i + 1);
         const QString modelPath = QDir(workDir).filePath(QStringLiteral("fold-%1.stm").arg(i + 1));
+        const QString recordPath = QDir(workDir).filePath(QStringLiteral("fold-%1.json").arg(i + 1));
+        const QString fingerprint = foldFingerprint(spec, cfg, ds, fold, softTargets);
+        // A 10-fold run of a slow network takes hours on two cores; with resume, folds finished by
+        // an interrupted run with the same settings and items are read back instead of retrained.
+        if (config.resume) {
+            QJsonObject done = finishedFold(recordPath, fingerprint);
+            if (!done.isEmpty()) {
+                if (callbacks.foldResumed)
+                    callbacks.foldResumed(i + 1, int(folds.size()));
+                const QJsonObject m = done.value(QStringLiteral("metrics")).toObject();
+                for (auto it = m.begin(); it != m.end(); ++it)
+                    perHead[it.key()].append(it.value().toObject());
+                if (result.parameters == 0)
+                    result.parameters = qint64(done.value(QStringLiteral("parameters")).toDouble());
+                done.remove(QStringLiteral("fingerprint"));
+                done.remove(QStringLiteral("parameters"));
+                result.folds.append(done);
+                continue;
+            }
+        }
+        if (callbacks.foldStarted)
+            callbacks.foldStarted(i + 1, int(folds.size()));
+        QElapsedTimer t;
+        t.start();
         const TrainResult r = trainModel(spec, features, trainingdata::examples(ds, fold.train, softTargets),
                                          trainingdata::examples(ds, fold.validation, softTargets), cfg, modelPath, {},
                                          callbacks.train, cancel);
@@ -92,18 +156,29 @@ CrossValidationResult crossValidate(const ModelSpec &spec, const training::Datas
                     if (t.dtype == TensorRecord::DType::Float32 && !t.name.contains(QLatin1String("running_")))
                         result.parameters += t.elementCount();
         }
-        result.folds.append(QJsonObject{{QStringLiteral("fold"), i + 1},
-                                        {QStringLiteral("train"), int(fold.train.size())},
-                                        {QStringLiteral("validation"), int(fold.validation.size())},
-                                        {QStringLiteral("test"), int(fold.test.size())},
-                                        {QStringLiteral("seconds"), t.elapsed() / 1000.0},
-                                        {QStringLiteral("best_epoch"), r.bestEpoch},
-                                        {QStringLiteral("test_paths"), paths},
-                                        {QStringLiteral("metrics"), m}});
+        const QJsonObject record{{QStringLiteral("fold"), i + 1},
+                                 {QStringLiteral("train"), int(fold.train.size())},
+                                 {QStringLiteral("validation"), int(fold.validation.size())},
+                                 {QStringLiteral("test"), int(fold.test.size())},
+                                 {QStringLiteral("seconds"), t.elapsed() / 1000.0},
+                                 {QStringLiteral("best_epoch"), r.bestEpoch},
+                                 {QStringLiteral("test_paths"), paths},
+                                 {QStringLiteral("metrics"), m}};
+        result.folds.append(record);
+        QJsonObject saved = record;
+        saved.insert(QStringLiteral("fingerprint"), fingerprint);
+        saved.insert(QStringLiteral("parameters"), double(result.parameters));
+        QSaveFile rf(recordPath);
+        if (!rf.open(QIODevice::WriteOnly) || rf.write(QJsonDocument(saved).toJson()) < 0 || !rf.commit()) {
+            result.error = QStringLiteral("fold %1: cannot write %2: %3").arg(i + 1).arg(recordPath, rf.errorString());
+            return result;
+        }
     }
     for (auto it = perHead.begin(); it != perHead.end(); ++it)
         result.summary.insert(it.key(), metrics::summarize(it.value()).toJson());
-    result.seconds = total.elapsed() / 1000.0;
+    // Resumed folds count with the time they took when they ran.
+    for (const QJsonObject &o : std::as_const(result.folds))
+        result.seconds += o.value(QStringLiteral("seconds")).toDouble();
     result.ok = true;
     return result;
 }

@@ -34,10 +34,13 @@ struct CrossValidationResult {
 
 struct CrossValidationCallbacks {
     std::function<void(int fold, int folds)> foldStarted;
+    std::function<void(int fold, int folds)> foldResumed;  // read back from an earlier run (resume)
     TrainCallbacks train;      // passed through to every fold's trainer
 };
 
-// Models are written into workDir as fold-N.stm (kept: they are the evidence behind the figures).
+// Models are written into workDir as fold-N.stm (kept: they are the evidence behind the figures),
+// each with fold-N.json: its record and a fingerprint of the settings and items. With
+// config.resume a fold whose record matches is read back instead of trained again.
 CrossValidationResult crossValidate(const ModelSpec &spec, const training::Dataset &ds, const FeatureCache &features,
                                     const QList<training::Fold> &folds, const TrainConfig &config, bool softTargets,
                                     const QString &workDir, const CrossValidationCallbacks &callbacks = {},

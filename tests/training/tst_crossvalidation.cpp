@@ -94,6 +94,63 @@ private Q_SLOTS:
         QVERIFY(o.value(QLatin1String("parameters")).toDouble() > 1000);
     }
 
+    // An interrupted run resumed with the same settings reads back the folds it finished (same
+    // figures, model files untouched) and trains only the rest; other settings retrain everything.
+    void resumeReadsBackFinishedFolds()
+    {
+        const QString models = m_dir.filePath(QStringLiteral("folds"));
+        const QString first = m_dir.filePath(QStringLiteral("report.json"));
+        QVERIFY2(QFileInfo::exists(first), "threeFolds runs first");
+        const QDir dir(models);
+        QVERIFY(QFileInfo::exists(dir.filePath(QStringLiteral("fold-3.json"))));
+        const QDateTime fold1Time = QFileInfo(dir.filePath(QStringLiteral("fold-1.stm"))).lastModified();
+        QVERIFY(QFile::remove(dir.filePath(QStringLiteral("fold-3.json"))));  // fold 3 "never finished"
+        const auto folds = [](const QString &path) {
+            QFile f(path);
+            return f.open(QIODevice::ReadOnly) ? QJsonDocument::fromJson(f.readAll()).object() : QJsonObject{};
+        };
+        const QString print1 = folds(dir.filePath(QStringLiteral("fold-1.json"))).value(QLatin1String("fingerprint")).toString();
+        QVERIFY(!print1.isEmpty());
+
+        const auto args = [&](const QString &epochs, const QString &report) {
+            return QStringList{QStringLiteral("train"), QStringLiteral("--folder"), m_dir.filePath(QStringLiteral("data")) + QStringLiteral(":genre"),
+                               QStringLiteral("--folds"), QStringLiteral("3"), QStringLiteral("--epochs"), epochs,
+                               QStringLiteral("--crops"), QStringLiteral("2"), QStringLiteral("--threads"), QStringLiteral("1"),
+                               QStringLiteral("--cache"), m_dir.filePath(QStringLiteral("cache")), QStringLiteral("--out"), models,
+                               QStringLiteral("--report"), report, QStringLiteral("--resume")};
+        };
+        const QString second = m_dir.filePath(QStringLiteral("report2.json"));
+        auto r = testutil::run(testutil::spectagBinary(), args(QStringLiteral("2"), second), 600000);
+        QVERIFY2(r.ok(), r.err.constData());
+        QVERIFY2(r.err.contains("fold 1/3: finished in an earlier run"), r.err.constData());
+        QVERIFY2(r.err.contains("fold 2/3: finished in an earlier run"), r.err.constData());
+        QVERIFY2(r.err.contains("fold 3/3\n"), r.err.constData());
+        QCOMPARE(QFileInfo(dir.filePath(QStringLiteral("fold-1.stm"))).lastModified(), fold1Time);
+        const QJsonObject a = folds(first), b = folds(second);
+        QCOMPARE(b.value(QLatin1String("folds")).toArray().size(), 3);
+        for (int i = 0; i < 2; ++i)
+            QCOMPARE(b.value(QLatin1String("folds")).toArray().at(i).toObject(), a.value(QLatin1String("folds")).toArray().at(i).toObject());
+        QVERIFY(b.value(QLatin1String("parameters")).toDouble() > 1000);
+        QVERIFY(!b.value(QLatin1String("folds")).toArray().at(0).toObject().contains(QLatin1String("fingerprint")));
+
+        // Three epochs instead of two: nothing read back.
+        r = testutil::run(testutil::spectagBinary(), args(QStringLiteral("3"), m_dir.filePath(QStringLiteral("report3.json"))), 600000);
+        QVERIFY2(r.ok(), r.err.constData());
+        QVERIFY2(!r.err.contains("earlier run"), r.err.constData());
+        const QString print2 = folds(dir.filePath(QStringLiteral("fold-1.json"))).value(QLatin1String("fingerprint")).toString();
+        QVERIFY(!print2.isEmpty());
+        QVERIFY(print2 != print1);
+    }
+
+    void resumeNeedsOut()
+    {
+        const auto r = testutil::run(testutil::spectagBinary(),
+                                     {QStringLiteral("train"), QStringLiteral("--folder"), m_dir.filePath(QStringLiteral("data")) + QStringLiteral(":genre"),
+                                      QStringLiteral("--folds"), QStringLiteral("3"), QStringLiteral("--resume")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains("--out"), r.err.constData());
+    }
+
     void badFoldCount()
     {
         const auto r = testutil::run(testutil::spectagBinary(),
