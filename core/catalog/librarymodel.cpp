@@ -23,12 +23,15 @@ namespace {
 LibraryModel::LibraryModel(Catalog *catalog, QObject *parent)
     : QAbstractTableModel(parent)
     , m_catalog(catalog)
+    , m_refreshQuery(std::make_unique<catalogsql::PreparedQuery>())
 {
     connect(catalog, &Catalog::tracksChanged, this, &LibraryModel::refreshTracks);
     connect(catalog, &Catalog::predictionsChanged, this, &LibraryModel::refreshTracks);
     connect(catalog, &Catalog::activeModelChanged, this, &LibraryModel::reload);
     reload();
 }
+
+LibraryModel::~LibraryModel() = default;
 
 QList<LibraryModel::Row> LibraryModel::fetch(const QList<qint64> &ids) const
 {
@@ -50,20 +53,23 @@ QList<LibraryModel::Row> LibraryModel::fetch(const QList<qint64> &ids) const
             rows.append(r);
         }
     };
-    QSqlQuery q(m_catalog->database());
-    q.setForwardOnly(true);
     if (ids.isEmpty()) {
+        QSqlQuery q(m_catalog->database());
+        q.setForwardOnly(true);
         if (q.exec(base + QStringLiteral("ORDER BY tracks.id")))
             read(q);
         return rows;
     }
-    // One constant statement with the ids bound as a JSON array: the GUI thread refreshes after
-    // every burst of analysed tracks, and parsing SQL with hundreds of literal ids per burst was
-    // most of its time during a library analysis (perf, bench_guistall).
-    q.prepare(base + QStringLiteral("WHERE tracks.id IN (SELECT value FROM json_each(?))"));
-    q.addBindValue(idArray(ids));
-    if (q.exec())
-        read(q);
+    // One constant statement, prepared once, with the ids bound as a JSON array: the GUI thread
+    // refreshes after every burst of analysed tracks, and parsing SQL (first with hundreds of
+    // literal ids, then the join alone) was most of its time during a library analysis (perf,
+    // bench_guistall).
+    if (QSqlQuery *q = m_refreshQuery->exec(m_catalog->database(),
+                                            base + QStringLiteral("WHERE tracks.id IN (SELECT value FROM json_each(?))"),
+                                            {idArray(ids)})) {
+        read(*q);
+        m_refreshQuery->done();
+    }
     return rows;
 }
 
@@ -90,6 +96,7 @@ void LibraryModel::refreshTracks(const QList<qint64> &ids)
     const QList<Row> fresh = fetch(ids);
     QSet<qint64> seen;
     QList<Row> added;
+    QList<int> changed;
     for (const Row &r : fresh) {
         seen.insert(r.track.id);
         const int row = m_rowOf.value(r.track.id, -1);
@@ -98,7 +105,17 @@ void LibraryModel::refreshTracks(const QList<qint64> &ids)
             continue;
         }
         m_rows[row] = r;
-        Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+        changed.append(row);
+    }
+    // One dataChanged per run of adjacent rows: analysis batches are mostly consecutive ids, and
+    // the sorting proxy and the views do their work once per signal.
+    std::sort(changed.begin(), changed.end());
+    for (qsizetype i = 0; i < changed.size();) {
+        qsizetype j = i;
+        while (j + 1 < changed.size() && changed.at(j + 1) <= changed.at(j) + 1)
+            ++j;
+        Q_EMIT dataChanged(index(changed.at(i), 0), index(changed.at(j), ColumnCount - 1));
+        i = j + 1;
     }
     // Ids that are no longer in the catalog: drop their rows, last first so indexes stay valid.
     QList<int> gone;

@@ -6,9 +6,14 @@
 #include <QHash>
 #include <QList>
 
+#include <memory>
+
 namespace spectag {
 
 class Catalog;
+namespace catalogsql {
+class PreparedQuery;
+}
 
 // The library as a table (QtCore only: the views live in ui/). One row per catalog track, in
 // catalog id order; sorting and filtering belong to a QSortFilterProxyModel over SortRole.
@@ -30,6 +35,7 @@ public:
     Q_ENUM(Role)
 
     explicit LibraryModel(Catalog *catalog, QObject *parent = nullptr);
+    ~LibraryModel() override;
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -59,6 +65,7 @@ private:
     void reindex();
 
     Catalog *m_catalog;
+    std::unique_ptr<catalogsql::PreparedQuery> m_refreshQuery;  // the refresh-by-ids statement
     QList<Row> m_rows;
     QHash<qint64, int> m_rowOf;
 };

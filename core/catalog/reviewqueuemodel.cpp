@@ -17,6 +17,7 @@ using catalogsql::idArray;
 ReviewQueueModel::ReviewQueueModel(Catalog *catalog, QObject *parent)
     : QAbstractTableModel(parent)
     , m_catalog(catalog)
+    , m_refreshQuery(std::make_unique<catalogsql::PreparedQuery>())
 {
     connect(m_catalog, &Catalog::annotationsChanged, this, &ReviewQueueModel::refreshTracks);
     connect(m_catalog, &Catalog::predictionsChanged, this, &ReviewQueueModel::refreshTracks);
@@ -24,6 +25,8 @@ ReviewQueueModel::ReviewQueueModel(Catalog *catalog, QObject *parent)
     connect(m_catalog, &Catalog::activeModelChanged, this, &ReviewQueueModel::reload);
     reload();
 }
+
+ReviewQueueModel::~ReviewQueueModel() = default;
 
 int ReviewQueueModel::rowCount(const QModelIndex &parent) const
 {
@@ -47,8 +50,13 @@ QVariant ReviewQueueModel::data(const QModelIndex &index, int role) const
         if (r.title.isEmpty())
             return QFileInfo(r.path).completeBaseName();
         return r.artist.isEmpty() ? r.title : QString(r.artist + QStringLiteral(" \u2013 ") + r.title);
-    case Qt::ToolTipRole:
-        return QString(r.path + u'\n' + r.detail);
+    case Qt::ToolTipRole: {
+        QString tip = r.path;
+        for (const HeadUncertainty &h : r.heads)
+            tip += u'\n' + tr("%1 (%2): %3").arg(h.head, h.singleLabel ? tr("margin of the top two") : tr("distance from 0/1"))
+                              .arg(h.value, 0, 'f', 2);
+        return tip;
+    }
     case Qt::TextAlignmentRole:
         return index.column() == Uncertainty ? QVariant(int(Qt::AlignRight | Qt::AlignVCenter)) : QVariant();
     case TrackIdRole:
@@ -88,10 +96,14 @@ qint64 ReviewQueueModel::trackIdAt(int row) const
 
 int ReviewQueueModel::rowForTrack(qint64 trackId) const
 {
-    for (int i = 0; i < m_rows.size(); ++i)
-        if (m_rows.at(i).id == trackId)
-            return i;
-    return -1;
+    const auto u = m_uncertaintyOf.constFind(trackId);
+    if (u == m_uncertaintyOf.cend())
+        return -1;
+    Row key;
+    key.id = trackId;
+    key.uncertainty = *u;
+    const int at = insertPosition(key);
+    return at < m_rows.size() && m_rows.at(at).id == trackId ? at : -1;
 }
 
 double ReviewQueueModel::uncertaintyAt(int row) const
@@ -152,24 +164,27 @@ QList<ReviewQueueModel::Row> ReviewQueueModel::fetch(const QList<qint64> &ids) c
     QList<Row> out;
     if (!m_catalog->isOpen())
         return out;
-    QSqlQuery q(m_catalog->database());
-    q.setForwardOnly(true);
     static const QString columns = QStringLiteral("SELECT t.id, t.path, t.title, t.artist, p.scores ");
     static const QString conditions = QStringLiteral(
         "p.model_id = (SELECT id FROM models WHERE active = 1 LIMIT 1) AND t.state = 'present' "
         "AND NOT EXISTS (SELECT 1 FROM annotations a WHERE a.track_id = t.id AND a.source = 'human')");
+    QSqlQuery all(m_catalog->database());
+    all.setForwardOnly(true);
+    QSqlQuery *query = &all;
     if (ids.isEmpty()) {
-        if (!q.exec(columns + QStringLiteral("FROM predictions p JOIN tracks t ON t.id = p.track_id WHERE ") + conditions))
+        if (!all.exec(columns + QStringLiteral("FROM predictions p JOIN tracks t ON t.id = p.track_id WHERE ") + conditions))
             return out;
     } else {
-        // A refresh after a burst of analysed tracks: walk the ids (bound as one JSON array, so
-        // the statement's text never changes) rather than the model's every prediction.
-        q.prepare(columns + QStringLiteral("FROM json_each(?) j CROSS JOIN tracks t CROSS JOIN predictions p "
-                                           "WHERE t.id = j.value AND p.track_id = t.id AND ") + conditions);
-        q.addBindValue(idArray(ids));
-        if (!q.exec())
+        // A refresh after a burst of analysed tracks: walk the ids (bound as one JSON array to a
+        // statement prepared once) rather than the model's every prediction.
+        query = m_refreshQuery->exec(m_catalog->database(),
+                                     columns + QStringLiteral("FROM json_each(?) j CROSS JOIN tracks t CROSS JOIN predictions p "
+                                                              "WHERE t.id = j.value AND p.track_id = t.id AND ") + conditions,
+                                     {idArray(ids)});
+        if (!query)
             return out;
     }
+    QSqlQuery &q = *query;
     while (q.next()) {
         const QJsonObject scores = QJsonDocument::fromJson(q.value(4).toString().toUtf8()).object();
         Row r;
@@ -180,17 +195,15 @@ QList<ReviewQueueModel::Row> ReviewQueueModel::fetch(const QList<qint64> &ids) c
         r.uncertainty = trackUncertainty(scores, m_singleLabel);
         if (r.uncertainty < 0)
             continue;  // nothing scored: nothing to review
-        QStringList parts;
         for (auto it = scores.begin(); it != scores.end(); ++it) {
             const QJsonObject labels = it.value().toObject();
             const auto kind = m_singleLabel.constFind(it.key());
             const bool single = kind != m_singleLabel.cend() ? *kind : looksSingleLabel(labels);
-            parts << tr("%1 (%2): %3").arg(it.key(), single ? tr("margin of the top two") : tr("distance from 0/1"))
-                         .arg(headUncertainty(labels, single), 0, 'f', 2);
+            r.heads.append({it.key(), single, headUncertainty(labels, single)});
         }
-        r.detail = parts.join(u'\n');
-        out.append(r);
+        out.append(std::move(r));
     }
+    q.finish();
     return out;
 }
 
@@ -211,7 +224,28 @@ void ReviewQueueModel::reload()
     });
     beginResetModel();
     m_rows = std::move(rows);
+    m_uncertaintyOf.clear();
+    m_uncertaintyOf.reserve(m_rows.size());
+    for (const Row &r : std::as_const(m_rows))
+        m_uncertaintyOf.insert(r.id, r.uncertainty);
     endResetModel();
+}
+
+void ReviewQueueModel::removeRow(int row)
+{
+    beginRemoveRows({}, row, row);
+    m_uncertaintyOf.remove(m_rows.at(row).id);
+    m_rows.removeAt(row);
+    endRemoveRows();
+}
+
+void ReviewQueueModel::insertRow(const Row &row)
+{
+    const int at = insertPosition(row);
+    beginInsertRows({}, at, at);
+    m_rows.insert(at, row);
+    m_uncertaintyOf.insert(row.id, row.uncertainty);
+    endInsertRows();
 }
 
 void ReviewQueueModel::refreshTracks(const QList<qint64> &ids)
@@ -227,17 +261,10 @@ void ReviewQueueModel::refreshTracks(const QList<qint64> &ids)
             Q_EMIT dataChanged(index(old, 0), index(old, ColumnCount - 1));
             continue;
         }
-        if (old >= 0) {
-            beginRemoveRows({}, old, old);
-            m_rows.removeAt(old);
-            endRemoveRows();
-        }
-        if (found != fresh.end()) {
-            const int at = insertPosition(*found);
-            beginInsertRows({}, at, at);
-            m_rows.insert(at, *found);
-            endInsertRows();
-        }
+        if (old >= 0)
+            removeRow(old);
+        if (found != fresh.end())
+            insertRow(*found);
     }
 }
 

@@ -5,9 +5,14 @@
 #include <QJsonObject>
 #include <QList>
 
+#include <memory>
+
 namespace spectag {
 
 class Catalog;
+namespace catalogsql {
+class PreparedQuery;
+}
 
 // The annotators' work list: tracks the active model has analysed that no human has annotated
 // yet, most uncertain first, so that a correction goes where the model is least sure.
@@ -34,6 +39,7 @@ public:
     Q_ENUM(Role)
 
     explicit ReviewQueueModel(Catalog *catalog, QObject *parent = nullptr);
+    ~ReviewQueueModel() override;
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -56,19 +62,38 @@ public Q_SLOTS:
     void reload();
     void refreshTracks(const QList<qint64> &ids);
 
-private:
+public:
+    // Public only so that Q_DECLARE_TYPEINFO can name it.
+    struct HeadUncertainty {
+        QString head;
+        bool singleLabel = false;
+        double value = 0;
+    };
     struct Row {
         qint64 id = 0;
         QString path, title, artist;
         double uncertainty = 0;
-        QString detail;  // per-head uncertainties, for the tool tip
+        QList<HeadUncertainty> heads;  // for the tool tip, which is built when asked for
     };
+
+private:
     QList<Row> fetch(const QList<qint64> &ids) const;  // empty ids = every queued track
     int insertPosition(const Row &row) const;
+    void removeRow(int row);
+    void insertRow(const Row &row);
 
     Catalog *m_catalog;
+    std::unique_ptr<catalogsql::PreparedQuery> m_refreshQuery;  // the refresh-by-ids statement
     QHash<QString, bool> m_singleLabel;
-    QList<Row> m_rows;
+    QList<Row> m_rows;  // sorted: most uncertain first, then by id
+    // id -> uncertainty of its row: with the sort order that finds a track's row by binary search
+    // (a refresh after every analysis batch looked each id up by a linear scan of 10,000 rows).
+    QHash<qint64, double> m_uncertaintyOf;
 };
 
 } // namespace spectag
+
+// Rows move by memmove when one is inserted in the middle of 10,000 (QString and QList are
+// relocatable), not element by element.
+Q_DECLARE_TYPEINFO(spectag::ReviewQueueModel::HeadUncertainty, Q_RELOCATABLE_TYPE);
+Q_DECLARE_TYPEINFO(spectag::ReviewQueueModel::Row, Q_RELOCATABLE_TYPE);

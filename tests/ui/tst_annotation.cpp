@@ -197,6 +197,12 @@ private Q_SLOTS:
         QCOMPARE_LT(qAbs(queue.uncertaintyAt(2) - 0.03), 1e-9);
         QCOMPARE(queue.index(0, ReviewQueueModel::Track).data().toString(), QStringLiteral("Bravo"));
         QCOMPARE(queue.index(1, ReviewQueueModel::Uncertainty).data().toString(), QStringLiteral("0.31"));
+        for (int r = 0; r < 3; ++r)
+            QCOMPARE(queue.rowForTrack(queue.trackIdAt(r)), r);
+        // The tool tip names the file and every head's uncertainty.
+        const QString tip = queue.index(1, ReviewQueueModel::Track).data(Qt::ToolTipRole).toString();
+        QVERIFY2(tip.startsWith(queue.index(1, 0).data(ReviewQueueModel::PathRole).toString() + u'\n'), qPrintable(tip));
+        QVERIFY2(tip.contains(QLatin1String("mood (distance from 0/1): ")), qPrintable(tip));
 
         // A human label takes A out; a model-made row does not count as reviewed.
         QSignalSpy removed(&queue, &QAbstractItemModel::rowsRemoved);
@@ -236,6 +242,8 @@ private Q_SLOTS:
         // C's genre becomes (0.04 + 0.02 + 0.02) / 3.
         queue.setHeadKinds({{QStringLiteral("genre"), false}, {QStringLiteral("mood"), false}});
         QCOMPARE_LT(qAbs(queue.uncertaintyAt(queue.rowForTrack(f.c)) - (0.03 + 0.08 / 3) / 2), 1e-9);
+        for (int r = 0; r < queue.rowCount(); ++r)
+            QCOMPARE(queue.rowForTrack(queue.trackIdAt(r)), r);
     }
 
     void uncertaintyDefinitions()
