@@ -116,7 +116,7 @@ void AnalysisPanel::loadModel(const QString &path)
     m_loading = true;
     updateActions();
     // Reading the weights and moving them to the GPU can take seconds: never on the GUI thread.
-    m_loader.setFuture(QtConcurrent::run(spectag::workerPool(), [path, device = m_device] {
+    m_loader.setFuture(spectag::runInBackground([path, device = m_device] {
         auto r = std::make_shared<Loaded>();
         r->model = Model::load(path, &r->error, device);
         return r;

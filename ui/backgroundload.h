@@ -61,7 +61,7 @@ public:
         }
         m_stale = false;
         m_awaiting = true;
-        m_watcher->setFuture(QtConcurrent::run(spectag::workerPool(), m_load));
+        m_watcher->setFuture(spectag::runInBackground(m_load));
     }
     // Something changed: load within the interval, or when the view is next shown.
     void request()

@@ -59,7 +59,7 @@ void LibraryImporter::addFolder(const QString &folder)
         m_catalog->notifyTracksChanged(r.ids);  // what the last batch did not carry
         Q_EMIT finished(folder, r.added, r.errors);
     });
-    watcher->setFuture(QtConcurrent::run(spectag::workerPool(), [folder, cancel, catalog, self] {
+    watcher->setFuture(spectag::runInBackground([folder, cancel, catalog, self] {
         ImportResult r;
         QStringList files;
         const QStringList exts = audioExtensions();

@@ -552,7 +552,7 @@ void MainWindow::undoTagWrite()
         return;
     m_undoTags->setEnabled(false);
     statusBar()->showMessage(tr("Undoing the last tag write\u2026"));
-    m_undo->setFuture(QtConcurrent::run(spectag::workerPool(), undoLastTagWrite, m_catalog->path()));
+    m_undo->setFuture(spectag::runInBackground([path = m_catalog->path()] { return undoLastTagWrite(path); }));
 }
 
 QList<HeadPrediction> MainWindow::storedPredictions(qint64 trackId) const

@@ -214,7 +214,7 @@ void TagWriteDialog::replan()
     m_plans.clear();
     m_tree->clear();
     m_write->setEnabled(false);
-    m_planner.setFuture(QtConcurrent::run(spectag::workerPool(), [spec = m_spec, tracks = m_tracks, options = suggestionOptions(), writeOptions = m_writeOptions, cancel = m_cancel] {
+    m_planner.setFuture(spectag::runInBackground([spec = m_spec, tracks = m_tracks, options = suggestionOptions(), writeOptions = m_writeOptions, cancel = m_cancel] {
         std::vector<TagChangeRequest> requests;
         QStringList leftAlone;
         for (const PredictedTrack &t : tracks) {
@@ -324,7 +324,7 @@ void TagWriteDialog::write()
                 m_status->setText(tr("Writing %1 (%2 of %3)\u2026").arg(QFileInfo(file).fileName()).arg(done + 1).arg(total));
         }, Qt::QueuedConnection);
     };
-    m_writer.setFuture(QtConcurrent::run(spectag::workerPool(), [path = m_journalPath, plans = m_plans, description, writeOptions = m_writeOptions, cancel = m_cancel, progress] {
+    m_writer.setFuture(spectag::runInBackground([path = m_journalPath, plans = m_plans, description, writeOptions = m_writeOptions, cancel = m_cancel, progress] {
         // The journal's database connection belongs to the thread that opens it.
         TagJournal journal(path);
         if (!journal.open()) {

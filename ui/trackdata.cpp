@@ -155,7 +155,7 @@ void TrackDataLoader::request(const QString &path)
             Q_EMIT loaded(data);
         }
     });
-    watcher->setFuture(QtConcurrent::run(spectag::workerPool(), [path, cancel] { return compute(path, cancel.get()); }));
+    watcher->setFuture(spectag::runInBackground([path, cancel] { return compute(path, cancel.get()); }));
 }
 
 } // namespace spectag::ui

@@ -104,7 +104,7 @@ QFuture<ScanStats> Scanner::start(const QStringList &roots)
 {
     m_future.waitForFinished();
     m_cancel = false;
-    m_future = QtConcurrent::run(spectag::workerPool(), [this, roots] {
+    m_future = spectag::runInBackground([this, roots] {
         const ScanStats stats = run(roots);
         Q_EMIT finished(stats);
         return stats;

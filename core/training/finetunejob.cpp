@@ -45,7 +45,7 @@ bool FineTuneJob::start(const FineTuneSettings &settings)
         QMutexLocker lock(&m_mutex);
         m_outcome = {};
     }
-    m_future = QtConcurrent::run(spectag::workerPool(), [this, settings] {
+    m_future = spectag::runInBackground([this, settings] {
         FineTuneOutcome o = run(settings);
         {
             QMutexLocker lock(&m_mutex);

@@ -5,6 +5,11 @@
 
 #include <algorithm>
 
+#ifdef Q_OS_LINUX
+#include <sys/resource.h>
+#include <unistd.h>
+#endif
+
 namespace spectag {
 
 namespace {
@@ -23,6 +28,21 @@ QThreadPool *workerPool()
     // would wait for it after QCoreApplication is gone). Threads end with the process.
     static QThreadPool *const pool = makePool();
     return pool;
+}
+
+void lowerWorkerThreadPriority()
+{
+    // Once per thread: the pool's threads run nothing but these jobs.
+    thread_local bool lowered = false;
+    if (lowered)
+        return;
+    lowered = true;
+#ifdef Q_OS_LINUX
+    setpriority(PRIO_PROCESS, id_t(gettid()), kWorkerNice);
+#else
+    if (QThread *t = QThread::currentThread())
+        t->setPriority(QThread::LowPriority);
+#endif
 }
 
 } // namespace spectag

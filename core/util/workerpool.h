@@ -1,5 +1,9 @@
 #pragma once
 
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <utility>
+
 class QThreadPool;
 
 namespace spectag {
@@ -18,5 +22,25 @@ namespace spectag {
 // At least four threads: these jobs mostly wait on disk or SQLite, and a long one (a fine-tune)
 // must not starve a view's reload.
 QThreadPool *workerPool();
+
+// The jobs run at nice 5 on Linux: below the GUI thread, above analysis (nice 10, see
+// analysisqueue.cpp), so a track the user clicked decodes ahead of the analysis backlog. At equal
+// priority a busy worker took every other 4 ms slice from the GUI thread during a library analysis
+// and turned 30 ms of painting into 60 ms event-loop gaps (sched_switch trace, bench_guistall).
+// Linux keeps a nice value per thread and ignores QThread priorities under its default scheduler;
+// QThreadPool creates threads from whichever thread calls start() (they inherit its nice value)
+// and has no hook for new threads, so each job lowers its own thread's priority first.
+constexpr int kWorkerNice = 5;
+void lowerWorkerThreadPriority();
+
+// QtConcurrent::run(workerPool(), f) at the workers' priority; use this, not the pool directly.
+template <typename F>
+auto runInBackground(F &&f)
+{
+    return QtConcurrent::run(workerPool(), [f = std::forward<F>(f)]() mutable {
+        lowerWorkerThreadPriority();
+        return f();
+    });
+}
 
 } // namespace spectag
