@@ -194,6 +194,8 @@ int AnalysisPanel::analyse(const QStringList &paths, int priority)
     if (!m_queue)
         return 0;
     QStringList fresh;
+    fresh.reserve(paths.size());
+    m_queued.reserve(m_queued.size() + paths.size());  // one allocation, not a rehash per doubling
     for (const QString &p : paths) {
         if (p.isEmpty())
             continue;

@@ -153,9 +153,11 @@ int main(int argc, char *argv[])
         phase = QStringLiteral("analysis");
         phaseStart = clock.elapsed() / 1000.0;
         const auto startAnalysis = [&] {
+            QElapsedTimer queueing;
+            queueing.start();
             const int queued = window.analysisPanel()->analyseUnanalysed();
-            std::printf("analysis: %d tracks queued on %s, running for at most %.0f s\n", queued,
-                        qUtf8Printable(window.analysisPanel()->deviceName()), analysisSeconds);
+            std::printf("analysis: %d tracks queued in %.1f ms on %s, running for at most %.0f s\n", queued,
+                        queueing.nsecsElapsed() / 1e6, qUtf8Printable(window.analysisPanel()->deviceName()), analysisSeconds);
             std::fflush(stdout);
             deadline.start(int(analysisSeconds * 1000));
         };
