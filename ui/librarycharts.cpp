@@ -228,10 +228,22 @@ void LibraryCharts::fillDistribution(Distribution &d, const HeadCounts &head)
     setCategories(d.x, categories);
     setValues(d.model, model);
     setValues(d.people, people);
-    // Whole tracks: integer ticks at a round step (an automatic axis would label 0.5 as "0").
-    const int step = std::max(1, (top + 4) / 5);
-    d.y->setRange(0, ((top + step - 1) / step) * step);
-    d.y->setTickInterval(step);
+    // Whole tracks: integer ticks at a round step (an automatic axis would label 0.5 as "0"),
+    // set only when they change.
+    const auto [max, step] = countAxis(top);
+    if (d.y->min() != 0 || d.y->max() != qreal(max))
+        d.y->setRange(0, qreal(max));
+    if (d.y->tickInterval() != qreal(step))
+        d.y->setTickInterval(qreal(step));
+}
+
+std::pair<int, int> LibraryCharts::countAxis(int top)
+{
+    top = std::max(top, 1);
+    for (qint64 decade = 1;; decade *= 10)
+        for (qint64 step : {decade, 2 * decade, 5 * decade})
+            if (top <= 5 * step)
+                return {int(((top + step - 1) / step) * step), int(step)};
 }
 
 LibraryCharts::Agreement LibraryCharts::makeAgreement()

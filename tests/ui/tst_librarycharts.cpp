@@ -6,6 +6,7 @@
 #include "ui/librarystats.h"
 
 #include <QBarCategoryAxis>
+#include <QValueAxis>
 #include <QBarSeries>
 #include <QBarSet>
 #include <QChart>
@@ -276,6 +277,12 @@ private Q_SLOTS:
         QCOMPARE(series->barSets().at(1)->label(), QStringLiteral("People"));
         QCOMPARE(values(series->barSets().at(1)), (QList<double>{1, 2, 1}));
         QCOMPARE(categoriesOf(genre, Qt::Horizontal), (QStringList{QStringLiteral("rock"), QStringLiteral("jazz"), QStringLiteral("pop")}));
+        const auto counts = genre->axes(Qt::Vertical);
+        QCOMPARE(counts.size(), 1);
+        auto *countAxis = qobject_cast<QValueAxis *>(counts.first());
+        QVERIFY(countAxis);
+        QCOMPARE(countAxis->max(), 2.0);
+        QCOMPARE(countAxis->tickInterval(), 1.0);
         auto *mood = qobject_cast<QBarSeries *>(charts.distributionChart(QStringLiteral("mood"))->series().value(0));
         QCOMPARE(values(mood->barSets().at(0)), (QList<double>{2, 2, 1}));
         QCOMPARE(values(mood->barSets().at(1)), (QList<double>{2, 1, 1}));
@@ -295,6 +302,48 @@ private Q_SLOTS:
                 charts.grab().save(qEnvironmentVariable("SPECTAG_CHARTS_SHOT").arg(tab));
             }
         }
+    }
+
+    void countAxisSteps_data()
+    {
+        QTest::addColumn<int>("top");
+        QTest::addColumn<int>("max");
+        QTest::addColumn<int>("step");
+        QTest::newRow("empty") << 0 << 1 << 1;
+        QTest::newRow("2") << 2 << 2 << 1;
+        QTest::newRow("5") << 5 << 5 << 1;
+        QTest::newRow("6") << 6 << 6 << 2;
+        QTest::newRow("11") << 11 << 15 << 5;
+        QTest::newRow("1234") << 1234 << 1500 << 500;
+        QTest::newRow("1501") << 1501 << 2000 << 500;
+        QTest::newRow("2501") << 2501 << 3000 << 1000;
+        QTest::newRow("10000") << 10000 << 10000 << 2000;
+    }
+
+    void countAxisSteps()
+    {
+        QFETCH(int, top);
+        QFETCH(int, max);
+        QFETCH(int, step);
+        QCOMPARE(LibraryCharts::countAxis(top), std::make_pair(max, step));
+    }
+
+    // While 10,000 tracks are counted one by one, the range changes at a few dozen thresholds
+    // (every change re-lays out the axis), always holds the tallest bar and keeps it above 40 %.
+    void countAxisChangesRarely()
+    {
+        int changes = 0;
+        std::pair<int, int> last{0, 0};
+        for (int top = 1; top <= 10000; ++top) {
+            const auto axis = LibraryCharts::countAxis(top);
+            QVERIFY(axis.first >= top);
+            QVERIFY(top * 5 > axis.first * 2);
+            QCOMPARE(axis.first % axis.second, 0);
+            QVERIFY(axis.first / axis.second <= 5);
+            changes += axis != last;
+            last = axis;
+        }
+        QCOMPARE_LT(changes, 60);
     }
 
     void reloadsWhenPeopleAnnotate()
