@@ -644,13 +644,15 @@ std::optional<PredictionRecord> Catalog::prediction(qint64 trackId, qint64 model
     return std::nullopt;
 }
 
-QList<PredictionRecord> Catalog::predictions(qint64 modelId) const
+QList<PredictionRecord> Catalog::predictions(qint64 modelId, Timelines timelines) const
 {
     QList<PredictionRecord> out;
     QSqlQuery q(database());
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT %1 FROM predictions p WHERE p.model_id=? ORDER BY p.track_id")
-                  .arg(QLatin1String(kPredictionColumns)));
+    QString columns = QLatin1String(kPredictionColumns);
+    if (timelines == Timelines::Skip)  // same column positions, no BLOB read
+        columns.replace(QStringLiteral("p.segment_scores"), QStringLiteral("NULL"));
+    q.prepare(QStringLiteral("SELECT %1 FROM predictions p WHERE p.model_id=? ORDER BY p.track_id").arg(columns));
     q.addBindValue(modelId);
     if (exec(q))
         while (q.next())

@@ -89,7 +89,10 @@ public:
     bool storePrediction(PredictionRecord prediction);       // replaces (track, model)
     std::optional<PredictionRecord> prediction(qint64 trackId, qint64 modelId) const;
     // Every prediction of one model, by track id (the library map and charts read them at once).
-    QList<PredictionRecord> predictions(qint64 modelId) const;
+    // Timelines (segmentScores, a few KiB per track) are left empty unless asked for: the views
+    // that read the whole library use the per-track figures only.
+    enum class Timelines { Skip, Read };
+    QList<PredictionRecord> predictions(qint64 modelId, Timelines timelines = Timelines::Skip) const;
     // The analysis cache: a stored prediction of the model with this hash for any track whose
     // audio has this fingerprint.
     std::optional<PredictionRecord> cachedPrediction(const QByteArray &fingerprint, const QString &modelHash) const;

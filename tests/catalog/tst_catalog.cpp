@@ -212,6 +212,16 @@ private Q_SLOTS:
         QCOMPARE(back->valence, std::optional<double>(-0.25));
         QVERIFY(!back->arousal);
 
+        // The whole model's predictions: without timelines unless asked, every other field as stored.
+        const QList<PredictionRecord> all = c.predictions(model);
+        QCOMPARE(all.size(), 1);
+        QVERIFY(all.first().segmentScores.isEmpty());
+        QCOMPARE(all.first().embedding, p.embedding);
+        QCOMPARE(all.first().valence, std::optional<double>(-0.25));
+        QCOMPARE(all.first().topMood, QStringLiteral("sad"));
+        QCOMPARE(all.first().scores, p.scores);
+        QCOMPARE(c.predictions(model, Catalog::Timelines::Read).first().segmentScores, p.segmentScores);
+
         // A copy of the same audio elsewhere finds the stored analysis; another model does not.
         QVERIFY(c.cachedPrediction("abc", QStringLiteral("hash-1")));
         QVERIFY(!c.cachedPrediction("abc", QStringLiteral("hash-2")));

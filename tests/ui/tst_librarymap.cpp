@@ -470,57 +470,6 @@ private Q_SLOTS:
         QVERIFY(w.searchField()->text().isEmpty());
         QCOMPARE(w.selectedPaths(), QStringList{m_dir.filePath(QStringLiteral("music/sad 3.flac"))});
     }
-
-    void tenThousandTracksLoadTime()
-    {
-        // What a large library costs on the worker (reported, not asserted). Off by default:
-        // building the catalog takes longer than the load.
-        if (qEnvironmentVariableIntValue("SPECTAG_MAP_BENCH") == 0)
-            QSKIP("set SPECTAG_MAP_BENCH=1 to measure a 10,000-track map");
-        Catalog catalog;
-        QVERIFY(catalog.open(m_dir.filePath(QStringLiteral("bench.sqlite"))));
-        ModelRecord model;
-        model.name = QStringLiteral("bench");
-        model.versionHash = QStringLiteral("hash-bench");
-        const qint64 modelId = catalog.upsertModel(model);
-        QVERIFY(catalog.setActiveModel(modelId));
-        std::mt19937 rng(1);
-        QVERIFY(catalog.database().transaction());
-        for (int i = 0; i < 10000; ++i) {
-            TrackRecord t;
-            t.path = QStringLiteral("/bench/%1.flac").arg(i);
-            t.title = QStringLiteral("Track %1").arg(i);
-            const qint64 id = catalog.upsertTrack(t);
-            PredictionRecord p;
-            p.trackId = id;
-            p.modelId = modelId;
-            p.scores = scoresFor(kClusters[i % 3]);
-            p.embedding = encodeEmbedding(embeddingNear(kClusters[i % 3], rng, 128));
-            p.segmentScores = QByteArray(3000, 'x');  // a 4-minute timeline's size
-            QVERIFY(catalog.storePrediction(p));
-        }
-        QVERIFY(catalog.database().commit());
-        QElapsedTimer t;
-        t.start();
-        const ui::MapData data = LibraryMap::load(catalog);
-        const qint64 total = t.elapsed();
-        QCOMPARE(int(data.points.size()), 10000);
-        qInfo("10,000 tracks, 128-d embeddings: read %lld ms, PCA %lld ms, load() %lld ms", data.loadMs, data.projectMs, total);
-        LibraryMap map(&catalog);
-        map.resize(800, 600);
-        map.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&map));
-        map.waitForLoaded();
-        t.restart();
-        map.plot()->replot();
-        qInfo("replot of 10,000 dots: %lld ms", t.elapsed());
-        t.restart();
-        map.selectInPolygon(QPolygonF{{-100, -100}, {0, -100}, {0, 100}, {-100, 100}});
-        qInfo("lasso over 10,000 dots (with replot request): %lld ms, %lld selected", t.elapsed(),
-              qint64(map.selectedTrackIds().size()));
-        if (qEnvironmentVariableIsSet("SPECTAG_MAP_SHOT"))  // to look at
-            map.plot()->replot(), map.grab().save(qEnvironmentVariable("SPECTAG_MAP_SHOT"));
-    }
 };
 
 QTEST_MAIN(TestLibraryMap)
