@@ -9,6 +9,7 @@
 #include <QChartView>
 #include <QHorizontalBarSeries>
 #include <QLabel>
+#include <QSignalBlocker>
 #include <QTabWidget>
 #include <QValueAxis>
 #include <QVBoxLayout>
@@ -59,6 +60,7 @@ LibraryCharts::LibraryCharts(Catalog *catalog, QWidget *parent)
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(m_summary);
     layout->addWidget(m_tabs, 1);
+    connect(m_tabs, &QTabWidget::currentChanged, this, &LibraryCharts::ensureTab);
 
     m_loader = std::make_unique<BackgroundLoad<LibraryStats>>(
         this,
@@ -104,17 +106,42 @@ QString LibraryCharts::summaryText() const
     return m_summary->text();
 }
 
-QChart *LibraryCharts::distributionChart(const QString &head) const
+QChart *LibraryCharts::distributionChart(const QString &head)
 {
-    for (const Distribution &d : m_distributions)
-        if (d.head == head)
-            return d.view->chart();
+    for (int i = 0; i < m_distributions.size(); ++i)
+        if (m_distributions[i].head == head) {
+            ensureTab(i);
+            return m_distributions[i].view->chart();
+        }
     return nullptr;
 }
 
-QChart *LibraryCharts::agreementChart() const
+QChart *LibraryCharts::agreementChart()
 {
-    return m_agreement ? m_agreement.view->chart() : nullptr;
+    if (!m_agreement)
+        return nullptr;
+    ensureTab(int(m_distributions.size()));
+    return m_agreement.view->chart();
+}
+
+void LibraryCharts::ensureTab(int index)
+{
+    if (index >= 0 && index < m_distributions.size()) {
+        Distribution &d = m_distributions[index];
+        if (!d.view)
+            buildDistribution(d);
+        if (d.stale && index < qsizetype(m_stats.heads.size())) {
+            fillDistribution(d, m_stats.heads[size_t(index)]);
+            d.stale = false;
+        }
+    } else if (index == m_distributions.size() && m_agreement) {
+        if (!m_agreement.view)
+            buildAgreement(m_agreement);
+        if (m_agreement.stale) {
+            fillAgreement(m_agreement);
+            m_agreement.stale = false;
+        }
+    }
 }
 
 void LibraryCharts::apply(LibraryStats stats)
@@ -133,30 +160,46 @@ void LibraryCharts::apply(LibraryStats stats)
     for (qsizetype i = 0; sameHeads && i < m_distributions.size(); ++i)
         sameHeads = m_distributions[i].head == m_stats.heads[i].head;
     if (sameHeads) {
-        for (qsizetype i = 0; i < m_distributions.size(); ++i)
-            fillDistribution(m_distributions[i], m_stats.heads[i]);
-        fillAgreement(m_agreement);
+        for (Distribution &d : m_distributions)
+            d.stale = true;
+        m_agreement.stale = true;
+        ensureTab(m_tabs->currentIndex());
         Q_EMIT loaded();
         return;
     }
 
-    const QString current = m_tabs->currentIndex() >= 0 ? m_tabs->tabText(m_tabs->currentIndex()) : QString();
-    while (m_tabs->count() > 0) {
-        QWidget *w = m_tabs->widget(0);
-        m_tabs->removeTab(0);
-        delete w;
+    // The tab the user had in front stays in front; the lone Agreement tab of an empty catalog
+    // is not a choice (the first real load opens on the first head's chart).
+    const QString current = !m_distributions.isEmpty() && m_tabs->currentIndex() >= 0 ? m_tabs->tabText(m_tabs->currentIndex()) : QString();
+    {
+        const QSignalBlocker quiet(m_tabs);  // no half-built tab gets filled while the set changes
+        while (m_tabs->count() > 0) {
+            QWidget *w = m_tabs->widget(0);
+            m_tabs->removeTab(0);
+            delete w;
+        }
+        m_distributions.clear();
+        m_agreement = {};
+        auto newPage = [this] {
+            auto *page = new QWidget(m_tabs);
+            auto *layout = new QVBoxLayout(page);
+            layout->setContentsMargins(0, 0, 0, 0);
+            return page;
+        };
+        for (const HeadCounts &head : m_stats.heads) {
+            Distribution d;
+            d.head = head.head;
+            d.page = newPage();
+            m_distributions.append(d);
+            m_tabs->addTab(d.page, headTitle(head.head));
+        }
+        m_agreement.page = newPage();
+        m_tabs->addTab(m_agreement.page, tr("Agreement"));
+        for (int i = 0; i < m_tabs->count(); ++i)
+            if (m_tabs->tabText(i) == current)
+                m_tabs->setCurrentIndex(i);
     }
-    m_distributions.clear();
-    m_agreement = {};
-    for (const HeadCounts &head : m_stats.heads) {
-        m_distributions.append(makeDistribution(head));
-        m_tabs->addTab(m_distributions.last().view, headTitle(head.head));
-    }
-    m_agreement = makeAgreement();
-    m_tabs->addTab(m_agreement.view, tr("Agreement"));
-    for (int i = 0; i < m_tabs->count(); ++i)
-        if (m_tabs->tabText(i) == current)
-            m_tabs->setCurrentIndex(i);
+    ensureTab(m_tabs->currentIndex());
     Q_EMIT loaded();
 }
 
@@ -182,10 +225,8 @@ void setCategories(QBarCategoryAxis *axis, const QStringList &categories)
 
 } // namespace
 
-LibraryCharts::Distribution LibraryCharts::makeDistribution(const HeadCounts &head)
+void LibraryCharts::buildDistribution(Distribution &d)
 {
-    Distribution d;
-    d.head = head.head;
     QChart *chart = newChart(this);
     d.model = new QBarSet(tr("Model"));
     d.model->setObjectName(QStringLiteral("model"));
@@ -207,9 +248,8 @@ LibraryCharts::Distribution LibraryCharts::makeDistribution(const HeadCounts &he
     d.y->setTitleText(tr("Tracks"));
     chart->addAxis(d.y, Qt::AlignLeft);
     series->attachAxis(d.y);
-    d.view = newView(chart, m_tabs);
-    fillDistribution(d, head);
-    return d;
+    d.view = newView(chart, d.page);
+    d.page->layout()->addWidget(d.view);
 }
 
 void LibraryCharts::fillDistribution(Distribution &d, const HeadCounts &head)
@@ -246,9 +286,8 @@ std::pair<int, int> LibraryCharts::countAxis(int top)
                 return {int(((top + step - 1) / step) * step), int(step)};
 }
 
-LibraryCharts::Agreement LibraryCharts::makeAgreement()
+void LibraryCharts::buildAgreement(Agreement &a)
 {
-    Agreement a;
     QChart *chart = newChart(this);
     a.set = new QBarSet(tr("Agreement with people (%)"));
     a.set->setObjectName(QStringLiteral("agreement"));
@@ -267,9 +306,8 @@ LibraryCharts::Agreement LibraryCharts::makeAgreement()
     chart->addAxis(x, Qt::AlignBottom);
     series->attachAxis(x);
     chart->legend()->setVisible(false);
-    a.view = newView(chart, m_tabs);
-    fillAgreement(a);
-    return a;
+    a.view = newView(chart, a.page);
+    a.page->layout()->addWidget(a.view);
 }
 
 void LibraryCharts::fillAgreement(Agreement &a)

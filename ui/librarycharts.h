@@ -44,8 +44,10 @@ public:
     void waitForLoaded() { m_loader->wait(); }
 
     const LibraryStats &stats() const { return m_stats; }
-    QChart *distributionChart(const QString &head) const;  // nullptr when the head has none
-    QChart *agreementChart() const;
+    // A tab's chart is built and filled when the tab is first shown (or asked for here) and
+    // refilled on a reload only while its tab is in front; these build and fill it if needed.
+    QChart *distributionChart(const QString &head);  // nullptr when the head has none
+    QChart *agreementChart();
     QTabWidget *tabs() const { return m_tabs; }
     QString summaryText() const;
 
@@ -65,22 +67,30 @@ private:
     // The parts of a chart that a reload updates in place.
     struct Distribution {
         QString head;
+        QWidget *page = nullptr;      // the tab; the chart view inside it is made when first shown
+        bool stale = true;            // m_stats changed since the chart was filled
         QChartView *view = nullptr;
         QBarSet *model = nullptr, *people = nullptr;
         QBarCategoryAxis *x = nullptr;
         QValueAxis *y = nullptr;
     };
     struct Agreement {
+        QWidget *page = nullptr;
+        bool stale = true;
         QChartView *view = nullptr;
         QBarSet *set = nullptr;
         QBarCategoryAxis *y = nullptr;
-        explicit operator bool() const { return view != nullptr; }
+        explicit operator bool() const { return page != nullptr; }
     };
 
     void apply(LibraryStats stats);
-    Distribution makeDistribution(const HeadCounts &head);
+    // Builds (first time) and fills (when stale) the chart on tab `index`. Qt Charts lays out its
+    // axes synchronously on every change, 10-60 ms per chart on 2 busy cores, so the tabs behind
+    // the front one wait until they are shown.
+    void ensureTab(int index);
+    void buildDistribution(Distribution &d);
     void fillDistribution(Distribution &d, const HeadCounts &head);
-    Agreement makeAgreement();
+    void buildAgreement(Agreement &a);
     void fillAgreement(Agreement &a);
 
     Catalog *m_catalog;

@@ -6,6 +6,7 @@
 #include "ui/librarystats.h"
 
 #include <QBarCategoryAxis>
+#include <QChartView>
 #include <QValueAxis>
 #include <QBarSeries>
 #include <QBarSet>
@@ -378,6 +379,38 @@ private Q_SLOTS:
         QVERIFY2(agreementAfter != agreementBefore, qPrintable(agreementAfter.join(QLatin1Char('|'))));
         QVERIFY2(agreementAfter.contains(QStringLiteral("mood: happy (n=3)")), qPrintable(agreementAfter.join(QLatin1Char('|'))));
         QCOMPARE(values(qobject_cast<QHorizontalBarSeries *>(agreementChart->series().value(0))->barSets().at(0)).size(), agreementAfter.size());
+    }
+
+    // Only the tab in front is built and refilled; a tab behind gets its chart when first shown
+    // and the numbers of a reload when brought to the front (Qt Charts lays out synchronously).
+    void tabsBehindWaitUntilShown()
+    {
+        Catalog catalog;
+        QVERIFY2(makeCatalog(catalog), qPrintable(catalog.lastError()));
+        LibraryCharts charts(&catalog);
+        charts.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&charts));
+        charts.waitForLoaded();
+        QCOMPARE(charts.tabs()->tabText(1), QStringLiteral("Mood"));
+        QCOMPARE(charts.tabs()->currentIndex(), 0);
+        QVERIFY(charts.tabs()->widget(0)->findChild<QChartView *>());
+        QVERIFY(!charts.tabs()->widget(1)->findChild<QChartView *>());
+        QVERIFY(!charts.tabs()->widget(3)->findChild<QChartView *>());
+        const auto peopleOnTab = [&](int tab) {
+            auto *view = charts.tabs()->widget(tab)->findChild<QChartView *>();
+            auto *series = view ? qobject_cast<QBarSeries *>(view->chart()->series().value(0)) : nullptr;
+            return series ? values(series->barSets().at(1)) : QList<double>{};
+        };
+        charts.tabs()->setCurrentIndex(1);
+        QCOMPARE(peopleOnTab(1), (QList<double>{2, 1, 1}));
+        charts.tabs()->setCurrentIndex(0);
+
+        QSignalSpy loaded(&charts, &LibraryCharts::loaded);
+        QVERIFY(catalog.addAnnotation(human(t[3], "mood", "happy", 1)) > 0);
+        QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, 10000);
+        QCOMPARE(peopleOnTab(1), (QList<double>{2, 1, 1}));  // behind: not refilled yet
+        charts.tabs()->setCurrentIndex(1);
+        QCOMPARE(peopleOnTab(1), (QList<double>{3, 1, 1}));
     }
 };
 
