@@ -105,6 +105,25 @@ torch::Tensor headProbabilities(const HeadSpec &head, const torch::Tensor &logit
     return head.kind == HeadSpec::Kind::SingleLabel ? torch::softmax(logits, 1) : torch::sigmoid(logits);
 }
 
+torch::Tensor aggregateSegments(const HeadSpec &head, const torch::Tensor &logits, bool vote)
+{
+    const torch::Tensor p = headProbabilities(head, logits);
+    if (!vote)
+        return p.mean(0);
+    if (head.kind == HeadSpec::Kind::SingleLabel)
+        return torch::one_hot(p.argmax(1), p.size(1)).to(torch::kFloat32).mean(0);
+    std::vector<float> t(size_t(p.size(1)));
+    for (size_t i = 0; i < t.size(); ++i)
+        t[i] = head.threshold(int(i));
+    const torch::Tensor thresholds = torch::from_blob(t.data(), {1, p.size(1)}, torch::kFloat32).clone();
+    return p.ge(thresholds).to(torch::kFloat32).mean(0);
+}
+
+bool declaresVote(const ModelSpec &spec)
+{
+    return spec.hyperparameters.value(QStringLiteral("aggregation")).toString() == QLatin1String("vote");
+}
+
 // ---- network state <-> file records -----------------------------------------------------------
 
 namespace {

@@ -41,6 +41,15 @@ std::shared_ptr<NetImpl> createNet(const ModelSpec &spec);
 // Probabilities from logits: softmax for single-label heads, sigmoid for multi-label ones.
 torch::Tensor headProbabilities(const HeadSpec &head, const torch::Tensor &logits);
 
+// One track's score per label from its segments' logits [segments, labels]: the mean
+// probability, or with `vote` the share of segments voting for the label (single-label: the
+// segment's top label; multi-label: at or above the label's threshold), as aggregateHead() in
+// inference does for analysis. Returns [labels].
+torch::Tensor aggregateSegments(const HeadSpec &head, const torch::Tensor &logits, bool vote);
+// The aggregation an architecture declares in its hyperparameters ("aggregation": "vote" for
+// cerutti2021's slice vote); mean otherwise.
+bool declaresVote(const ModelSpec &spec);
+
 // Model files (.stm), see modelfile.h: the tensors of a network by name (parameters and
 // buffers), and the reverse with full validation against the network.
 QString saveNet(const QString &path, const ModelSpec &spec, NetImpl &net);

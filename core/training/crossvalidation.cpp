@@ -91,6 +91,8 @@ CrossValidationResult crossValidate(const ModelSpec &spec, const training::Datas
         return result;
     }
     QMap<QString, QList<QJsonObject>> perHead;
+    const QString evaluation = spec.hyperparameters.value(QStringLiteral("aggregation")).toString() == QLatin1String("vote")
+                                   ? QStringLiteral("vote") : QStringLiteral("mean");
     for (int i = 0; i < folds.size(); ++i) {
         const training::Fold &fold = folds[i];
         if (const QString leak = training::findLeak(ds, fold); !leak.isEmpty()) {
@@ -108,8 +110,16 @@ CrossValidationResult crossValidate(const ModelSpec &spec, const training::Datas
         const QString fingerprint = foldFingerprint(spec, cfg, ds, fold, softTargets);
         // A 10-fold run of a slow network takes hours on two cores; with resume, folds finished by
         // an interrupted run with the same settings and items are read back instead of retrained.
+        // A record made with another test-time aggregation (before cerutti2021's slice vote was
+        // honoured) keeps its model: only the test fold is predicted again.
+        QJsonObject trained;  // the record of a model that only needs testing again
         if (config.resume) {
             QJsonObject done = finishedFold(recordPath, fingerprint);
+            if (!done.isEmpty() && done.value(QStringLiteral("evaluation")).toString(QStringLiteral("mean")) != evaluation) {
+                if (QFile::exists(modelPath))
+                    trained = done;
+                done = {};
+            }
             if (!done.isEmpty()) {
                 if (callbacks.foldResumed)
                     callbacks.foldResumed(i + 1, int(folds.size()));
@@ -124,20 +134,35 @@ CrossValidationResult crossValidate(const ModelSpec &spec, const training::Datas
                 continue;
             }
         }
-        if (callbacks.foldStarted)
-            callbacks.foldStarted(i + 1, int(folds.size()));
         QElapsedTimer t;
         t.start();
-        const TrainResult r = trainModel(spec, features, trainingdata::examples(ds, fold.train, softTargets),
-                                         trainingdata::examples(ds, fold.validation, softTargets), cfg, modelPath, {},
-                                         callbacks.train, cancel);
+        TrainResult r;
+        QString err;
+        if (!trained.isEmpty()) {
+            if (callbacks.foldResumed)
+                callbacks.foldResumed(i + 1, int(folds.size()));
+            ModelFile mf;
+            if (!readModelFile(modelPath, &mf, &err)) {
+                result.error = QStringLiteral("fold %1: %2").arg(i + 1).arg(err);
+                return result;
+            }
+            r.ok = true;
+            r.spec = mf.spec;
+            r.bestEpoch = trained.value(QStringLiteral("best_epoch")).toInt();
+        } else {
+            if (callbacks.foldStarted)
+                callbacks.foldStarted(i + 1, int(folds.size()));
+            r = trainModel(spec, features, trainingdata::examples(ds, fold.train, softTargets),
+                           trainingdata::examples(ds, fold.validation, softTargets), cfg, modelPath, {}, callbacks.train,
+                           cancel);
+        }
         if (!r.ok) {
             result.error = QStringLiteral("fold %1: %2").arg(i + 1).arg(r.error);
             return result;
         }
         ExamplePredictions preds;
-        QString err;
-        // Test predictions use every segment with the analysis default (mean), as `analyze` does.
+        // Test predictions use every segment, aggregated as the architecture declares (mean, or
+        // cerutti2021's slice vote), as `analyze --aggregate` would.
         if (!predictExamples(modelPath, features, trainingdata::examples(ds, fold.test, softTargets), &preds, &err,
                              config.threads)) {
             result.error = QStringLiteral("fold %1: %2").arg(i + 1).arg(err);
@@ -160,8 +185,9 @@ CrossValidationResult crossValidate(const ModelSpec &spec, const training::Datas
                                  {QStringLiteral("train"), int(fold.train.size())},
                                  {QStringLiteral("validation"), int(fold.validation.size())},
                                  {QStringLiteral("test"), int(fold.test.size())},
-                                 {QStringLiteral("seconds"), t.elapsed() / 1000.0},
+                                 {QStringLiteral("seconds"), trained.value(QStringLiteral("seconds")).toDouble() + t.elapsed() / 1000.0},
                                  {QStringLiteral("best_epoch"), r.bestEpoch},
+                                 {QStringLiteral("evaluation"), evaluation},
                                  {QStringLiteral("test_paths"), paths},
                                  {QStringLiteral("metrics"), m}};
         result.folds.append(record);

@@ -22,7 +22,7 @@ namespace spectag {
 struct CrossValidationResult {
     bool ok = false;
     QString error;
-    QList<QJsonObject> folds;  // per fold: {"fold", "train", "validation", "test", "seconds",
+    QList<QJsonObject> folds;  // per fold: {"fold", "train", "validation", "test", "seconds", "evaluation" (mean or vote),
                                //  "best_epoch", "test_paths", "metrics": {head: metrics}}
     QJsonObject summary;       // per head: FoldSummary JSON ({"folds", "metrics": {key: {mean, std, …}}})
     qint64 parameters = 0;

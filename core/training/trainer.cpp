@@ -185,8 +185,11 @@ std::vector<Tensor> makeClassWeights(const ModelSpec &spec, const std::vector<Tr
 }
 
 // All segments of every example through the network; per example the mean over its segments.
+// `vote`: the architecture's slice vote instead of the mean (test predictions only: validation
+// during training runs before the thresholds a multi-label vote needs are tuned).
 void predictAll(NetImpl &net, const ModelSpec &spec, const FeatureCache &fc, const std::vector<TrainingExample> &items,
-                ExamplePredictions *out, std::vector<std::vector<Tensor>> *segmentLogits = nullptr, int maxSegments = 0)
+                ExamplePredictions *out, std::vector<std::vector<Tensor>> *segmentLogits = nullptr, int maxSegments = 0,
+                bool vote = false)
 {
     torch::NoGradGuard noGrad;
     net.eval();
@@ -213,7 +216,7 @@ void predictAll(NetImpl &net, const ModelSpec &spec, const FeatureCache &fc, con
             extractSegment(s, ranges[r], fe, spec.normalisation, x.data_ptr<float>() + r * size_t(bins * frames));
         const NetOutput o = net.forward(x);
         for (size_t h = 0; h < spec.heads.size(); ++h) {
-            const Tensor p = headProbabilities(spec.heads[h], o.logits[h]).mean(0).contiguous();
+            const Tensor p = aggregateSegments(spec.heads[h], o.logits[h], vote).contiguous();
             out->probs[i].emplace_back(p.data_ptr<float>(), p.data_ptr<float>() + p.numel());
             if (segmentLogits)
                 (*segmentLogits)[i].push_back(o.logits[h]);
@@ -550,7 +553,7 @@ bool predictExamples(const QString &modelPath, const FeatureCache &fc, const std
             *error = e;
             return false;
         }
-        predictAll(*net, file.spec, fc, examples, out);
+        predictAll(*net, file.spec, fc, examples, out, nullptr, 0, declaresVote(file.spec));
     } catch (const std::exception &e) {
         *error = QString::fromUtf8(e.what());
         return false;

@@ -92,7 +92,8 @@ TrainResult trainModel(const ModelSpec &spec, const FeatureCache &features, cons
                        const QString &initFrom = {}, const TrainCallbacks &callbacks = {},
                        const std::atomic_bool *cancel = nullptr);
 
-// Predicts every example with a model file (all segments, mean-aggregated).
+// Predicts every example with a model file: all segments, aggregated as the architecture declares
+// (mean; slice vote for cerutti2021, see declaresVote()).
 bool predictExamples(const QString &modelPath, const FeatureCache &features, const std::vector<TrainingExample> &examples,
                      ExamplePredictions *out, QString *error, int threads = 0);
 

@@ -208,6 +208,33 @@ private Q_SLOTS:
         QVERIFY(spec.validate().contains(QLatin1String("unknown architecture")));
         QVERIFY_THROWS_EXCEPTION(std::invalid_argument, createNet(spec));
     }
+
+    // Per-track scores from three segments: the mean probability, or each segment's vote.
+    void segmentAggregation()
+    {
+        HeadSpec single;
+        single.kind = HeadSpec::Kind::SingleLabel;
+        single.labels = {QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")};
+        // Segments' top labels: a, b, a (the second one very sure of b).
+        const torch::Tensor logits = torch::tensor({2.f, 1.f, 0.f, 0.f, 9.f, 0.f, 2.f, 0.f, 1.f}).reshape({3, 3});
+        const torch::Tensor vote = aggregateSegments(single, logits, true);
+        QVERIFY(torch::allclose(vote, torch::tensor({2.f / 3, 1.f / 3, 0.f})));
+        const torch::Tensor mean = aggregateSegments(single, logits, false);
+        QVERIFY(torch::allclose(mean, torch::softmax(logits, 1).mean(0)));
+        QVERIFY(mean[1].item<float>() > mean[0].item<float>());  // the mean follows the sure segment, the vote does not
+
+        HeadSpec multi;
+        multi.kind = HeadSpec::Kind::MultiLabel;
+        multi.labels = {QStringLiteral("x"), QStringLiteral("y")};
+        multi.thresholds = {0.5f, 0.9f};
+        // Sigmoids: x 0.73, 0.27, 0.73; y 0.88, 0.95, 0.95 -> y counts only where >= 0.9.
+        const torch::Tensor ml = torch::tensor({1.f, 2.f, -1.f, 3.f, 1.f, 3.f}).reshape({3, 2});
+        QVERIFY(torch::allclose(aggregateSegments(multi, ml, true), torch::tensor({2.f / 3, 2.f / 3})));
+        QVERIFY(torch::allclose(aggregateSegments(multi, ml, false), torch::sigmoid(ml).mean(0)));
+
+        QVERIFY(declaresVote(makeModelSpec(QStringLiteral("cerutti2021"), twoHeads())));
+        QVERIFY(!declaresVote(makeModelSpec(QStringLiteral("spectag"), twoHeads())));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestNets)

@@ -133,6 +133,35 @@ private Q_SLOTS:
         QVERIFY(b.value(QLatin1String("parameters")).toDouble() > 1000);
         QVERIFY(!b.value(QLatin1String("folds")).toArray().at(0).toObject().contains(QLatin1String("fingerprint")));
 
+        // Every fold says how its test segments were aggregated (the spectag default: mean).
+        for (const QJsonValue &v : b.value(QLatin1String("folds")).toArray())
+            QCOMPARE(v.toObject().value(QLatin1String("evaluation")).toString(), QStringLiteral("mean"));
+
+        // A record tested with another aggregation (an older run) keeps its model: the fold is
+        // tested again, not trained again, and gets the same figures.
+        {
+            QJsonObject old = folds(dir.filePath(QStringLiteral("fold-2.json")));
+            old.insert(QStringLiteral("evaluation"), QStringLiteral("vote"));
+            QFile f(dir.filePath(QStringLiteral("fold-2.json")));
+            QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            f.write(QJsonDocument(old).toJson());
+        }
+        const QDateTime fold2Time = QFileInfo(dir.filePath(QStringLiteral("fold-2.stm"))).lastModified();
+        r = testutil::run(testutil::spectagBinary(), args(QStringLiteral("2"), m_dir.filePath(QStringLiteral("report2b.json"))), 600000);
+        QVERIFY2(r.ok(), r.err.constData());
+        QVERIFY2(r.err.contains("fold 2/3: finished in an earlier run"), r.err.constData());
+        QVERIFY2(!r.err.contains("fold 2/3\n"), r.err.constData());
+        QCOMPARE(QFileInfo(dir.filePath(QStringLiteral("fold-2.stm"))).lastModified(), fold2Time);
+        const QJsonObject retested = folds(dir.filePath(QStringLiteral("fold-2.json")));
+        QCOMPARE(retested.value(QLatin1String("evaluation")).toString(), QStringLiteral("mean"));
+        // Same model, same clips (accuracy, not every float: this run uses another thread count).
+        const auto accuracy = [](const QJsonObject &fold) {
+            return fold.value(QLatin1String("metrics")).toObject().value(QLatin1String("genre")).toObject()
+                .value(QLatin1String("accuracy")).toDouble(-1);
+        };
+        QCOMPARE(accuracy(retested), accuracy(a.value(QLatin1String("folds")).toArray().at(1).toObject()));
+        QVERIFY(accuracy(retested) >= 0);
+
         // Three epochs instead of two: nothing read back.
         r = testutil::run(testutil::spectagBinary(), args(QStringLiteral("3"), m_dir.filePath(QStringLiteral("report3.json"))), 600000);
         QVERIFY2(r.ok(), r.err.constData());
