@@ -75,6 +75,7 @@ AnalysisRunResult runAnalysis(Context &ctx, const QStringList &files, const Anal
         return result;
     if (run.device == Model::Device::Cuda && !model->deviceName().startsWith(QLatin1String("cuda")))
         ctx.err << "spectag: CUDA is not available, running on the CPU\n";
+    const Aggregation aggregation = run.aggregation.value_or(declaresVote(model->spec()) ? Aggregation::Vote : Aggregation::Mean);
 
     // Declared before the queue, so the queue (whose workers write through the cache) goes first.
     Catalog catalog;
@@ -85,7 +86,7 @@ AnalysisRunResult runAnalysis(Context &ctx, const QStringList &files, const Anal
             ctx.err << "spectag: " << catalog.lastError() << '\n';
             return result;
         }
-        cache = std::make_shared<CatalogAnalysisCache>(&catalog, model->spec(), CatalogAnalysisCache::describe(*model, modelPath), run.aggregation);
+        cache = std::make_shared<CatalogAnalysisCache>(&catalog, model->spec(), CatalogAnalysisCache::describe(*model, modelPath), aggregation);
         // A catalog without an active model shows this one's predictions in the library.
         if (cache->modelId() == 0 || (!catalog.activeModel() && !cache->activate())) {
             ctx.err << "spectag: " << catalogPath << ": " << cache->lastError() << catalog.lastError() << '\n';
@@ -94,7 +95,7 @@ AnalysisRunResult runAnalysis(Context &ctx, const QStringList &files, const Anal
     }
 
     AnalysisQueue::Options opt;
-    opt.aggregation = run.aggregation;
+    opt.aggregation = aggregation;
     opt.decodeThreads = run.threads;
     opt.batchSize = run.batch;
     opt.keepSegments = run.keepSegments;

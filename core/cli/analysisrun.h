@@ -5,6 +5,7 @@
 #include "model/model.h"
 
 #include <functional>
+#include <optional>
 
 namespace spectag::cli {
 
@@ -14,7 +15,8 @@ namespace spectag::cli {
 struct AnalysisRun {
     QString modelPath;  // empty: the shipped default model
     Model::Device device = Model::Device::Auto;
-    Aggregation aggregation = Aggregation::Mean;
+    // Unset: the model's own (declaresVote(): cerutti2021 votes, the others take the mean).
+    std::optional<Aggregation> aggregation;
     int threads = 0;
     int batch = 32;
     bool keepSegments = false;

@@ -28,8 +28,9 @@ int analyzeVerb(Context &ctx, const QStringList &args)
         {QStringLiteral("device"), QStringLiteral("auto, cpu or cuda (default auto)."), QStringLiteral("device"), QStringLiteral("auto")},
         {QStringLiteral("json"), QStringLiteral("JSON Lines: one object per track.")},
         {QStringLiteral("timeline"), QStringLiteral("Include per-segment scores.")},
-        {QStringLiteral("aggregate"), QStringLiteral("Track score from segments: mean, vote or max (default mean)."),
-         QStringLiteral("how"), QStringLiteral("mean")},
+        {QStringLiteral("aggregate"), QStringLiteral("Track score from segments: mean, vote or max (default: the "
+                                                     "model's own, vote for cerutti2021, mean for the others)."),
+         QStringLiteral("how")},
         {QStringLiteral("threads"), QStringLiteral("Decoding threads and Torch threads (default: all cores)."), QStringLiteral("n")},
         {QStringLiteral("batch"), QStringLiteral("Segments per forward pass (default 32)."), QStringLiteral("n"), QStringLiteral("32")},
         {QStringLiteral("catalog"), QStringLiteral("Store every prediction in this catalog and reuse the ones it has "
@@ -41,7 +42,9 @@ int analyzeVerb(Context &ctx, const QStringList &args)
     bool ok = true;
     const Model::Device device = Model::parseDevice(p.value(QStringLiteral("device")), &ok);
     bool aggOk = true;
-    const Aggregation how = parseAggregation(p.value(QStringLiteral("aggregate")), &aggOk);
+    const std::optional<Aggregation> how = p.isSet(QStringLiteral("aggregate"))
+        ? std::optional<Aggregation>(parseAggregation(p.value(QStringLiteral("aggregate")), &aggOk))
+        : std::nullopt;
     const int threads = p.isSet(QStringLiteral("threads")) ? p.value(QStringLiteral("threads")).toInt() : 0;
     const int batch = p.value(QStringLiteral("batch")).toInt();
     if (!ok || !aggOk || p.positionalArguments().isEmpty() || threads < 0 || batch < 1) {

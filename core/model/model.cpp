@@ -119,11 +119,6 @@ torch::Tensor aggregateSegments(const HeadSpec &head, const torch::Tensor &logit
     return p.ge(thresholds).to(torch::kFloat32).mean(0);
 }
 
-bool declaresVote(const ModelSpec &spec)
-{
-    return spec.hyperparameters.value(QStringLiteral("aggregation")).toString() == QLatin1String("vote");
-}
-
 // ---- network state <-> file records -----------------------------------------------------------
 
 namespace {

@@ -305,4 +305,9 @@ std::vector<HeadSpec> parseHeads(const QString &text, QString *error)
     return heads;
 }
 
+bool declaresVote(const ModelSpec &spec)
+{
+    return spec.hyperparameters.value(QStringLiteral("aggregation")).toString() == QLatin1String("vote");
+}
+
 } // namespace spectag

@@ -63,6 +63,11 @@ FrontEnd defaultFrontEnd(const QString &architecture);
 QJsonObject defaultHyperparameters(const QString &architecture);
 QString architectureDescription(const QString &architecture);
 
+// The track aggregation an architecture declares in its hyperparameters ("aggregation": "vote" for
+// cerutti2021's slice vote); the others aggregate by mean. Analysis and cross-validation follow it
+// unless told otherwise.
+bool declaresVote(const ModelSpec &spec);
+
 // A spec with the architecture's defaults and the given heads.
 ModelSpec makeModelSpec(const QString &architecture, const std::vector<HeadSpec> &heads);
 

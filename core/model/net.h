@@ -46,9 +46,6 @@ torch::Tensor headProbabilities(const HeadSpec &head, const torch::Tensor &logit
 // segment's top label; multi-label: at or above the label's threshold), as aggregateHead() in
 // inference does for analysis. Returns [labels].
 torch::Tensor aggregateSegments(const HeadSpec &head, const torch::Tensor &logits, bool vote);
-// The aggregation an architecture declares in its hyperparameters ("aggregation": "vote" for
-// cerutti2021's slice vote); mean otherwise.
-bool declaresVote(const ModelSpec &spec);
 
 // Model files (.stm), see modelfile.h: the tensors of a network by name (parameters and
 // buffers), and the reverse with full validation against the network.

@@ -91,8 +91,7 @@ CrossValidationResult crossValidate(const ModelSpec &spec, const training::Datas
         return result;
     }
     QMap<QString, QList<QJsonObject>> perHead;
-    const QString evaluation = spec.hyperparameters.value(QStringLiteral("aggregation")).toString() == QLatin1String("vote")
-                                   ? QStringLiteral("vote") : QStringLiteral("mean");
+    const QString evaluation = declaresVote(spec) ? QStringLiteral("vote") : QStringLiteral("mean");
     for (int i = 0; i < folds.size(); ++i) {
         const training::Fold &fold = folds[i];
         if (const QString leak = training::findLeak(ds, fold); !leak.isEmpty()) {

@@ -85,6 +85,47 @@ private Q_SLOTS:
         QCOMPARE(paths, (QStringList{QStringLiteral("one.flac"), QStringLiteral("two ä.ogg")}));
     }
 
+    // cerutti2021 declares a slice vote: without --aggregate its track scores are vote shares
+    // (multiples of 1/segments), with --aggregate mean they are mean probabilities.
+    void modelsOwnAggregationByDefault()
+    {
+        const QString model = m_dir.filePath(QStringLiteral("cerutti.stm"));
+        auto r = spectag({QStringLiteral("model"), QStringLiteral("init"), QStringLiteral("--arch"), QStringLiteral("cerutti2021"),
+                          QStringLiteral("--heads"), QStringLiteral("genre:single:rock,jazz,pop"), QStringLiteral("--out"), model,
+                          QStringLiteral("--seed"), QStringLiteral("5")});
+        QVERIFY2(r.ok(), r.err.constData());
+        QDir().mkpath(m_dir.filePath(QStringLiteral("long")));
+        const QString song = testutil::makeAudio(m_dir.filePath(QStringLiteral("long")), QStringLiteral("sweep.flac"), 20.0,
+                                                 QStringLiteral("aevalsrc=0.4*sin(2*PI*(200+40*t)*t)+0.1*(random(0)-0.5)"));
+        QVERIFY(!song.isEmpty());
+        const auto genreOf = [&](const QStringList &extra, int *segments) {
+            const auto out = spectag(QStringList{QStringLiteral("analyze"), song, QStringLiteral("--model"), model, QStringLiteral("--json"),
+                                                 QStringLiteral("--timeline"), QStringLiteral("--device"), QStringLiteral("cpu")} + extra);
+            const QJsonObject o = QJsonDocument::fromJson(out.out.trimmed()).object();
+            *segments = int(o.value(QLatin1String("segments")).toArray().size());
+            QList<double> scores;
+            const QJsonObject g = o.value(QLatin1String("genre")).toObject().value(QLatin1String("scores")).toObject();
+            for (auto it = g.begin(); it != g.end(); ++it)
+                scores << it.value().toDouble();
+            return scores;
+        };
+        const auto allShares = [](const QList<double> &scores, int n) {
+            for (double v : scores)
+                if (std::abs(v * n - std::round(v * n)) > 1e-4)
+                    return false;
+            return true;
+        };
+        int n = 0;
+        const QList<double> byDefault = genreOf({}, &n);
+        QCOMPARE(byDefault.size(), 3);
+        QVERIFY2(n >= 4, "a 20 s file in 4 s slices");
+        QVERIFY(allShares(byDefault, n));
+        int m = 0;
+        const QList<double> byMean = genreOf({QStringLiteral("--aggregate"), QStringLiteral("mean")}, &m);
+        QCOMPARE(m, n);
+        QVERIFY(!allShares(byMean, n));
+    }
+
     // A model with a valence/arousal quadrant head: the track and every segment carry the
     // quadrant with its place in the plane, and the catalog row keeps the track's place.
     void quadrantPerTrackAndSegment()
