@@ -95,6 +95,9 @@ struct Dataset {
 //    "happy=0.4;sad=0.1", or a JSON object {"happy": 0.4}. Multi-label: positive when
 //    share >= the head's threshold; single-label: the class with the highest share. The shares
 //    are kept as soft targets.
+// With a spec of no heads (the CLI's --manifest) the manifest names them: every other column or
+// member is a head, multi-label when a cell lists several labels (";", a JSON array) or shares
+// ("head:label" columns, a JSON object), else single-label; labels come from the data.
 Dataset loadManifest(const QString &path, const DatasetSpec &spec, const LoadOptions &options = {});
 
 // GTZAN-style layout root/<class>/**/<audio file>: one single-label head named `headName`

@@ -351,19 +351,74 @@ Dataset readJsonlManifest(const QString &file, const QByteArray &data, const Dat
 
 } // namespace
 
-Dataset loadManifest(const QString &path, const DatasetSpec &spec, const LoadOptions &options)
+// A manifest loaded without a spec (`spectag train --manifest FILE`) names its heads itself:
+// every column or member other than the item's own fields is a head, "head:label" share columns
+// make a multi-label head, and a head is multi-label when any of its cells lists several labels
+// (";" or a JSON array) or holds shares as an object; otherwise single-label. Labels come from the
+// data (finalize()).
+static DatasetSpec inferSpec(const QByteArray &data, bool jsonl)
+{
+    static const QStringList own{QStringLiteral("path"), QStringLiteral("start"), QStringLiteral("end"),
+                                 QStringLiteral("artist"), QStringLiteral("title"), QStringLiteral("album")};
+    QStringList order;
+    QHash<QString, bool> multi;
+    const auto see = [&](const QString &head, bool isMulti) {
+        if (head.isEmpty() || own.contains(head))
+            return;
+        if (!multi.contains(head))
+            order << head;
+        multi[head] = multi.value(head) || isMulti;
+    };
+    if (jsonl) {
+        for (const QByteArray &line : data.split('\n')) {
+            const QJsonObject o = QJsonDocument::fromJson(line.trimmed()).object();
+            for (auto it = o.begin(); it != o.end(); ++it)
+                see(it.key(), it.value().isArray() || it.value().isObject()
+                                  || (it.value().isString() && it.value().toString().contains(QLatin1Char(';'))));
+        }
+    } else {
+        QList<CsvRecord> records;
+        QString error;
+        if (parseCsv(data, &records, &error) && !records.isEmpty()) {
+            const QStringList header = records.takeFirst().fields;
+            for (qsizetype i = 0; i < header.size(); ++i) {
+                const QString name = header.at(i).trimmed();
+                if (name.contains(QLatin1Char(':'))) {
+                    see(name.section(QLatin1Char(':'), 0, 0), true);
+                    continue;
+                }
+                bool isMulti = false;
+                for (const CsvRecord &r : std::as_const(records))
+                    isMulti = isMulti || (i < r.fields.size() && r.fields.at(i).contains(QLatin1Char(';')));
+                see(name, isMulti);
+            }
+        }
+    }
+    DatasetSpec spec;
+    for (const QString &name : std::as_const(order)) {
+        HeadSpec head;
+        head.name = name;
+        head.kind = multi.value(name) ? HeadSpec::Kind::Multi : HeadSpec::Kind::Single;
+        spec.heads << head;
+    }
+    return spec;
+}
+
+Dataset loadManifest(const QString &path, const DatasetSpec &givenSpec, const LoadOptions &options)
 {
     const QString file = QFileInfo(path).absoluteFilePath();
     QFile f(file);
     if (!f.open(QIODevice::ReadOnly)) {
         Dataset ds;
-        ds.spec = spec;
+        ds.spec = givenSpec;
         ds.issues << DatasetIssue{file, 0, QStringLiteral("cannot open manifest: ") + f.errorString()};
         return ds;
     }
     const QByteArray data = f.readAll();
     const QString suffix = QFileInfo(file).suffix().toLower();
-    if (suffix == QLatin1String("jsonl") || suffix == QLatin1String("ndjson"))
+    const bool jsonl = suffix == QLatin1String("jsonl") || suffix == QLatin1String("ndjson");
+    const DatasetSpec spec = givenSpec.heads.isEmpty() ? inferSpec(data, jsonl) : givenSpec;
+    if (jsonl)
         return readJsonlManifest(file, data, spec, options);
     return readCsvManifest(file, data, spec, options);
 }

@@ -7,6 +7,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMap>
 #include <QSet>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -178,6 +179,60 @@ private Q_SLOTS:
                                       QStringLiteral("--folds"), QStringLiteral("3"), QStringLiteral("--resume")});
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(r.err.contains("--out"), r.err.constData());
+    }
+
+    // Grouped by artist (the default), every test fold holds whole artists; --split-by item (the
+    // leaking protocol, for comparison) spreads one artist's clips over several folds.
+    void splitByItemLeaksArtists()
+    {
+        // The 18 clips as a manifest, one artist per class's first or second half.
+        const QString manifest = m_dir.filePath(QStringLiteral("artists.csv"));
+        {
+            QFile f(manifest);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("path,artist,genre\n");
+            for (int i = 0; i < m_files.size(); ++i)
+                f.write(QStringLiteral("%1,artist%2,%3\n").arg(m_files[i]).arg(i / 3)
+                            .arg(QFileInfo(m_files[i]).dir().dirName()).toUtf8());
+        }
+        const auto artistsPerFold = [&](const QString &splitBy) {
+            const QString report = m_dir.filePath(QStringLiteral("split-%1.json").arg(splitBy));
+            const auto r = testutil::run(testutil::spectagBinary(),
+                                         {QStringLiteral("train"), QStringLiteral("--manifest"), manifest, QStringLiteral("--split-by"), splitBy,
+                                          QStringLiteral("--folds"), QStringLiteral("3"), QStringLiteral("--epochs"), QStringLiteral("1"),
+                                          QStringLiteral("--crops"), QStringLiteral("1"), QStringLiteral("--threads"), QStringLiteral("2"),
+                                          QStringLiteral("--cache"), m_dir.filePath(QStringLiteral("cache")), QStringLiteral("--report"), report},
+                                         600000);
+            QMap<QString, QSet<int>> foldsOfArtist;
+            if (!r.ok()) {
+                qWarning("%s", r.err.constData());
+                return foldsOfArtist;
+            }
+            QFile f(report);
+            if (!f.open(QIODevice::ReadOnly))
+                return foldsOfArtist;
+            const QJsonArray folds = QJsonDocument::fromJson(f.readAll()).object().value(QLatin1String("folds")).toArray();
+            for (const QJsonValue &v : folds)
+                for (const QJsonValue &path : v.toObject().value(QLatin1String("test_paths")).toArray())
+                    foldsOfArtist[QStringLiteral("artist%1").arg(m_files.indexOf(path.toString()) / 3)].insert(v.toObject().value(QLatin1String("fold")).toInt());
+            return foldsOfArtist;
+        };
+        const auto grouped = artistsPerFold(QStringLiteral("group"));
+        QCOMPARE(grouped.size(), 6);
+        for (auto it = grouped.begin(); it != grouped.end(); ++it)
+            QCOMPARE(it.value().size(), 1);  // an artist's clips are tested in one fold
+        const auto leaking = artistsPerFold(QStringLiteral("item"));
+        QCOMPARE(leaking.size(), 6);
+        int spread = 0;
+        for (auto it = leaking.begin(); it != leaking.end(); ++it)
+            spread += it.value().size() > 1;
+        QVERIFY2(spread > 0, "with --split-by item some artist's clips land in different folds");
+
+        const auto bad = testutil::run(testutil::spectagBinary(), {QStringLiteral("train"), QStringLiteral("--manifest"), manifest,
+                                                                   QStringLiteral("--split-by"), QStringLiteral("song"),
+                                                                   QStringLiteral("--folds"), QStringLiteral("3")});
+        QVERIFY(!bad.ok());
+        QVERIFY2(bad.err.contains("--split-by"), bad.err.constData());
     }
 
     void badFoldCount()

@@ -70,6 +70,7 @@ private Q_SLOTS:
     void csvManifest();
     void csvShareColumns();
     void jsonlManifest();
+    void headsFromTheManifest();
     void badRows_data();
     void badRows();
     void unterminatedQuote();
@@ -186,6 +187,43 @@ void TestDataset::jsonlManifest()
     QVERIFY(!ds.items[3].targets[0].present);
     QVERIFY(ds.items[3].targets[1].present);
     QCOMPARE(ds.items[3].targets[1].multiHot, floats({0, 0}));
+}
+
+// Without a spec (the CLI's --manifest) the columns / members name the heads and their kinds.
+void TestDataset::headsFromTheManifest()
+{
+    QTemporaryDir dir;
+    for (const char *f : {"a.ogg", "b.ogg", "c.ogg"})
+        touch(dir.filePath(QString::fromUtf8(f)));
+    writeFile(dir.filePath(QStringLiteral("m.csv")),
+              "path,artist,genre,mood,energy:low,energy:high,title\n"
+              "a.ogg,Miles,jazz,calm;sad,0.8,0.2,x\n"
+              "b.ogg,Band,rock,happy,0.1,0.9,y\n"
+              "c.ogg,,rock,,0.5,0.5,z\n");
+    const Dataset csv = loadManifest(dir.filePath(QStringLiteral("m.csv")), {});
+    QVERIFY2(csv.issues.isEmpty(), qPrintable(issuesText(csv)));
+    QCOMPARE(csv.items.size(), 3);
+    QCOMPARE(csv.spec.heads.size(), 3);
+    QCOMPARE(csv.spec.heads[0].name, QStringLiteral("genre"));
+    QCOMPARE(csv.spec.heads[0].kind, HeadSpec::Kind::Single);
+    QCOMPARE(csv.spec.heads[0].labels, (QStringList{QStringLiteral("jazz"), QStringLiteral("rock")}));
+    QCOMPARE(csv.spec.heads[1].name, QStringLiteral("mood"));
+    QCOMPARE(csv.spec.heads[1].kind, HeadSpec::Kind::Multi);
+    QCOMPARE(csv.spec.heads[1].labels, (QStringList{QStringLiteral("calm"), QStringLiteral("happy"), QStringLiteral("sad")}));
+    QCOMPARE(csv.spec.heads[2].name, QStringLiteral("energy"));
+    QCOMPARE(csv.spec.heads[2].kind, HeadSpec::Kind::Multi);
+    QCOMPARE(csv.items[0].groupKey, QStringLiteral("artist:miles"));
+    QCOMPARE(csv.items[1].targets[0].classIndex, 1);
+
+    writeFile(dir.filePath(QStringLiteral("m.jsonl")),
+              "{\"path\": \"a.ogg\", \"genre\": \"jazz\", \"mood\": [\"calm\"]}\n"
+              "{\"path\": \"b.ogg\", \"genre\": \"rock\", \"mood\": {\"happy\": 0.9}, \"artist\": \"X\"}\n");
+    const Dataset jsonl = loadManifest(dir.filePath(QStringLiteral("m.jsonl")), {});
+    QVERIFY2(jsonl.issues.isEmpty(), qPrintable(issuesText(jsonl)));
+    QCOMPARE(jsonl.items.size(), 2);
+    QCOMPARE(jsonl.spec.heads.size(), 2);
+    QCOMPARE(jsonl.spec.heads[0].kind, HeadSpec::Kind::Single);
+    QCOMPARE(jsonl.spec.heads[1].kind, HeadSpec::Kind::Multi);
 }
 
 void TestDataset::badRows_data()
