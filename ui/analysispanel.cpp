@@ -134,11 +134,15 @@ void AnalysisPanel::onModelLoaded()
         return;
     }
     m_model = r->model;
-    m_cache = std::make_shared<CatalogAnalysisCache>(m_catalog, m_model->spec(), CatalogAnalysisCache::describe(*m_model, m_modelPath));
+    // Tracks are scored the model's own way (cerutti2021 votes by slice), as `spectag analyze` does.
+    const Aggregation aggregation = defaultAggregation(m_model->spec());
+    m_cache = std::make_shared<CatalogAnalysisCache>(m_catalog, m_model->spec(), CatalogAnalysisCache::describe(*m_model, m_modelPath),
+                                                     aggregation);
     // The library shows the active model's predictions: this one's, from now on.
     if (m_catalog->isOpen() && !m_cache->activate())
         showModelState(tr("The catalog refused the model: %1").arg(m_cache->lastError().toHtmlEscaped()));
     AnalysisQueue::Options options;
+    options.aggregation = aggregation;
     // One core stays free for the interface (and playback) while a library is analysed.
     options.decodeThreads = m_decodeThreads > 0 ? m_decodeThreads : std::max(1, QThread::idealThreadCount() - 1);
     options.background = true;  // the interface first: analysis takes what the GUI thread leaves

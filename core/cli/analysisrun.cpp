@@ -75,7 +75,7 @@ AnalysisRunResult runAnalysis(Context &ctx, const QStringList &files, const Anal
         return result;
     if (run.device == Model::Device::Cuda && !model->deviceName().startsWith(QLatin1String("cuda")))
         ctx.err << "spectag: CUDA is not available, running on the CPU\n";
-    const Aggregation aggregation = run.aggregation.value_or(declaresVote(model->spec()) ? Aggregation::Vote : Aggregation::Mean);
+    const Aggregation aggregation = run.aggregation.value_or(defaultAggregation(model->spec()));
 
     // Declared before the queue, so the queue (whose workers write through the cache) goes first.
     Catalog catalog;

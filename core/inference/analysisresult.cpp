@@ -55,6 +55,11 @@ Aggregation parseAggregation(const QString &name, bool *ok)
     return Aggregation::Mean;
 }
 
+Aggregation defaultAggregation(const ModelSpec &spec)
+{
+    return declaresVote(spec) ? Aggregation::Vote : Aggregation::Mean;
+}
+
 std::vector<float> aggregateHead(const HeadSpec &head, const std::vector<SegmentScores> &segments, int h, Aggregation how)
 {
     const size_t n = size_t(head.labels.size());

@@ -19,6 +19,9 @@ enum class Aggregation {
 };
 QString aggregationName(Aggregation a);
 Aggregation parseAggregation(const QString &name, bool *ok);
+// The model's own way (declaresVote(): cerutti2021's slice vote; mean for the others): what the
+// app and `analyze` use unless told otherwise.
+Aggregation defaultAggregation(const ModelSpec &spec);
 
 // One segment's scores (the GUI's timeline): per head, one probability per label.
 struct SegmentScores {

@@ -137,6 +137,22 @@ private Q_SLOTS:
         QCOMPARE(back.segments[1].heads, r.segments[1].heads);
         QCOMPARE(back.durationSeconds, 4.5);
     }
+
+    // Each architecture's own track aggregation: the slice vote cerutti2021 declares, else mean;
+    // an explicit hyperparameter wins either way.
+    void defaultAggregationPerArchitecture()
+    {
+        for (const QString &arch : architectureNames()) {
+            const ModelSpec spec = makeModelSpec(arch, {});
+            QCOMPARE(defaultAggregation(spec), arch == QLatin1String("cerutti2021") ? Aggregation::Vote : Aggregation::Mean);
+        }
+        ModelSpec voting = makeModelSpec(QStringLiteral("spectag"), {});
+        voting.hyperparameters.insert(QStringLiteral("aggregation"), QStringLiteral("vote"));
+        QCOMPARE(defaultAggregation(voting), Aggregation::Vote);
+        ModelSpec averaging = makeModelSpec(QStringLiteral("cerutti2021"), {});
+        averaging.hyperparameters.insert(QStringLiteral("aggregation"), QStringLiteral("mean"));
+        QCOMPARE(defaultAggregation(averaging), Aggregation::Mean);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestAggregation)
