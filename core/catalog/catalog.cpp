@@ -178,27 +178,30 @@ bool Catalog::open(const QString &path)
         return false;
     }
     m_path = fi.absoluteFilePath();
-    QSqlDatabase db = database();
-    if (!db.isOpen()) {
+    // The handles live in this lambda so that close() on failure finds no query or database copy
+    // still in use (removeDatabase() would warn that the connection is still in use).
+    const bool ok = [this] {
+        QSqlDatabase db = database();
+        if (!db.isOpen())
+            return false;
+        QSqlQuery q(db);
+        // WAL: readers (the GUI's models) never wait for the scanner's batches. Persistent per file.
+        if (!q.exec(QStringLiteral("PRAGMA journal_mode = WAL")) || !q.next()
+            || q.value(0).toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0) {
+            setError(QStringLiteral("%1: cannot switch to WAL mode: %2").arg(m_path, q.lastError().text()));
+            return false;
+        }
+        q.finish();
+        QString error;
+        if (!migrate(db, latestSchemaVersion(), &error)) {
+            setError(QStringLiteral("%1: %2").arg(m_path, error));
+            return false;
+        }
+        return true;
+    }();
+    if (!ok)
         close();
-        return false;
-    }
-    QSqlQuery q(db);
-    // WAL: readers (the GUI's models) never wait for the scanner's batches. Persistent per file.
-    if (!q.exec(QStringLiteral("PRAGMA journal_mode = WAL")) || !q.next()
-        || q.value(0).toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0) {
-        setError(QStringLiteral("%1: cannot switch to WAL mode: %2").arg(m_path, q.lastError().text()));
-        close();
-        return false;
-    }
-    q.finish();
-    QString error;
-    if (!migrate(db, latestSchemaVersion(), &error)) {
-        setError(QStringLiteral("%1: %2").arg(m_path, error));
-        close();
-        return false;
-    }
-    return true;
+    return ok;
 }
 
 void Catalog::close()
