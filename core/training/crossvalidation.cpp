@@ -12,15 +12,35 @@
 #include <QJsonDocument>
 #include <QSaveFile>
 
+#include <algorithm>
+
 namespace spectag {
 
 namespace {
 
+// The folder all items share ("/work/shared/data/" for Emotify + 4Q), so fingerprints name items
+// by their place inside the data set and records carry over to a machine that keeps it elsewhere.
+QString commonFolder(const training::Dataset &ds)
+{
+    if (ds.items.empty())
+        return {};
+    QString prefix = ds.items.front().path;
+    for (const auto &item : ds.items) {
+        qsizetype n = 0;
+        const qsizetype most = std::min(prefix.size(), item.path.size());
+        while (n < most && prefix.at(n) == item.path.at(n))
+            ++n;
+        prefix.truncate(n);
+    }
+    return prefix.left(prefix.lastIndexOf(QLatin1Char('/')) + 1);
+}
+
 // What decides a fold's result: the network, the training settings that change the weights and
 // the fold's items. Threads, device and log paths do not, so a run resumed with other threads
-// still reuses finished folds.
+// still reuses finished folds. Item paths are hashed without `strip` (their common folder);
+// records written before session 8 hashed absolute paths (strip empty), which resume still accepts.
 QString foldFingerprint(const ModelSpec &spec, const TrainConfig &c, const training::Dataset &ds,
-                        const training::Fold &fold, bool softTargets)
+                        const training::Fold &fold, bool softTargets, const QString &strip)
 {
     QCryptographicHash h(QCryptographicHash::Sha1);
     h.addData(QJsonDocument(spec.toJson()).toJson(QJsonDocument::Compact));
@@ -35,7 +55,8 @@ QString foldFingerprint(const ModelSpec &spec, const TrainConfig &c, const train
     for (const std::vector<int> *part : {&fold.train, &fold.validation, &fold.test}) {
         h.addData(QByteArrayView("\n"));
         for (int idx : *part) {
-            h.addData(ds.items[size_t(idx)].path.toUtf8());
+            const QString &path = ds.items[size_t(idx)].path;
+            h.addData((strip.isEmpty() || !path.startsWith(strip) ? path : path.mid(strip.size())).toUtf8());
             h.addData(QByteArrayView("\0", 1));
         }
     }
@@ -45,13 +66,13 @@ QString foldFingerprint(const ModelSpec &spec, const TrainConfig &c, const train
 // A finished fold's record from an earlier, interrupted run (resume), or an empty object.
 // The record alone is enough (the model file is evidence, not needed for the figures), so the
 // small records of a long run can be carried to another machine without the models.
-QJsonObject finishedFold(const QString &recordPath, const QString &fingerprint)
+QJsonObject finishedFold(const QString &recordPath, const QStringList &fingerprints)
 {
     QFile f(recordPath);
     if (!f.open(QIODevice::ReadOnly))
         return {};
     const QJsonObject o = QJsonDocument::fromJson(f.readAll()).object();
-    return o.value(QStringLiteral("fingerprint")).toString() == fingerprint ? o : QJsonObject{};
+    return fingerprints.contains(o.value(QStringLiteral("fingerprint")).toString()) ? o : QJsonObject{};
 }
 
 } // namespace
@@ -92,6 +113,7 @@ CrossValidationResult crossValidate(const ModelSpec &spec, const training::Datas
     }
     QMap<QString, QList<QJsonObject>> perHead;
     const QString evaluation = declaresVote(spec) ? QStringLiteral("vote") : QStringLiteral("mean");
+    const QString dataFolder = commonFolder(ds);
     for (int i = 0; i < folds.size(); ++i) {
         const training::Fold &fold = folds[i];
         if (const QString leak = training::findLeak(ds, fold); !leak.isEmpty()) {
@@ -106,14 +128,14 @@ CrossValidationResult crossValidate(const ModelSpec &spec, const training::Datas
             cfg.logPath = QStringLiteral("%1.fold-%2.json").arg(config.logPath).arg(i + 1);
         const QString modelPath = QDir(workDir).filePath(QStringLiteral("fold-%1.stm").arg(i + 1));
         const QString recordPath = QDir(workDir).filePath(QStringLiteral("fold-%1.json").arg(i + 1));
-        const QString fingerprint = foldFingerprint(spec, cfg, ds, fold, softTargets);
+        const QString fingerprint = foldFingerprint(spec, cfg, ds, fold, softTargets, dataFolder);
         // A 10-fold run of a slow network takes hours on two cores; with resume, folds finished by
         // an interrupted run with the same settings and items are read back instead of retrained.
         // A record made with another test-time aggregation (before cerutti2021's slice vote was
         // honoured) keeps its model: only the test fold is predicted again.
         QJsonObject trained;  // the record of a model that only needs testing again
         if (config.resume) {
-            QJsonObject done = finishedFold(recordPath, fingerprint);
+            QJsonObject done = finishedFold(recordPath, {fingerprint, foldFingerprint(spec, cfg, ds, fold, softTargets, {})});
             if (!done.isEmpty() && done.value(QStringLiteral("evaluation")).toString(QStringLiteral("mean")) != evaluation) {
                 if (QFile::exists(modelPath))
                     trained = done;

@@ -170,6 +170,22 @@ private Q_SLOTS:
         const QString print2 = folds(dir.filePath(QStringLiteral("fold-1.json"))).value(QLatin1String("fingerprint")).toString();
         QVERIFY(!print2.isEmpty());
         QVERIFY(print2 != print1);
+
+        // The same data set in another folder (another machine's checkout): the records name items
+        // by their place inside the data set, so every fold is read back.
+        const QString moved = m_dir.filePath(QStringLiteral("elsewhere/data"));
+        for (const QString &file : std::as_const(m_files)) {
+            const QString to = moved + QLatin1Char('/') + QFileInfo(file).dir().dirName() + QLatin1Char('/') + QFileInfo(file).fileName();
+            QVERIFY(QDir().mkpath(QFileInfo(to).absolutePath()));
+            QVERIFY(QFile::copy(file, to));
+        }
+        QStringList movedArgs = args(QStringLiteral("3"), m_dir.filePath(QStringLiteral("report4.json")));
+        movedArgs[2] = moved + QStringLiteral(":genre");
+        r = testutil::run(testutil::spectagBinary(), movedArgs, 600000);
+        QVERIFY2(r.ok(), r.err.constData());
+        for (int fold = 1; fold <= 3; ++fold)
+            QVERIFY2(r.err.contains(QStringLiteral("fold %1/3: finished in an earlier run").arg(fold).toUtf8()), r.err.constData());
+        QCOMPARE(folds(dir.filePath(QStringLiteral("fold-1.json"))).value(QLatin1String("fingerprint")).toString(), print2);
     }
 
     void resumeNeedsOut()
