@@ -55,6 +55,10 @@ QString loadNetState(NetImpl &net, const struct ModelFile &file);
 namespace detail {
 std::shared_ptr<NetImpl> createResearchNet(const ModelSpec &spec);  // researchnets.cpp
 std::shared_ptr<NetImpl> createSpectagNet(const ModelSpec &spec);   // spectagnet.cpp
+// The spectag statistics branch's fixed features of a normalised log-mel batch [B, 1, F, T]:
+// level 1 gives 3F + 64 values per item, level 2 adds 3F + 135 (spectagnet.cpp says which).
+torch::Tensor spectagStatistics(const torch::Tensor &x, int level, double framesPerSecond);
+int64_t spectagStatisticsSize(int bins, int level);
 int hp(const ModelSpec &spec, const char *key, int def, int lo, int hi);
 double hpReal(const ModelSpec &spec, const char *key, double def, double lo, double hi);
 std::vector<int64_t> hpList(const ModelSpec &spec, const char *key, std::vector<int64_t> def, int lo, int hi);

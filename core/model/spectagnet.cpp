@@ -24,7 +24,8 @@ constexpr int kModulationBins = int(kModulationEdges.size()) - 1;
 //   average and max pooling) that learns local time-frequency patterns;
 // - optionally ("stats": 1) fixed summary statistics of the segment — per mel band its mean,
 //   standard deviation and mean absolute frame-to-frame change, and the modulation spectrum of
-//   eight band envelopes — batch-normalised. With a few hundred labelled excerpts the CNN alone
+//   eight band envelopes — batch-normalised; "stats": 2 adds the extended set described at
+//   extendedStatistics() (cepstra, percentiles, loudness, contrast, tempo). With a few hundred labelled excerpts the CNN alone
 //   overfits; these statistics are the classic, data-cheap descriptors of timbre and rhythm, and
 //   the network learns how to weigh them against the CNN's features. Both branches are
 //   independent of the segment length, so the same weights analyse 3 s segments or whole songs.
@@ -34,11 +35,11 @@ public:
     explicit SpectagNetImpl(const ModelSpec &s)
         : NetImpl(s, hp(s, "embedding", 128, 8, 4096))
         , m_useCnn(hp(s, "cnn", 1, 0, 1) == 1)
-        , m_useStats(hp(s, "stats", 0, 0, 1) == 1)
+        , m_stats(hp(s, "stats", 0, 0, 2))
         , m_stemPool(hp(s, "stem_pool", 1, 1, 4))
         , m_framesPerSecond(double(s.frontEnd.sampleRate) / std::max(1, s.frontEnd.hop))
     {
-        if (!m_useCnn && !m_useStats)
+        if (!m_useCnn && m_stats == 0)
             throw std::invalid_argument("spectag: hyperparameters cnn and stats cannot both be 0");
         int64_t features = 0;
         if (m_useCnn) {
@@ -70,8 +71,8 @@ public:
             }
             features += 2 * in;
         }
-        if (m_useStats) {
-            const int64_t dims = 3 * int64_t(s.frontEnd.bins()) + kModulationBands * kModulationBins;
+        if (m_stats > 0) {
+            const int64_t dims = spectagStatisticsSize(s.frontEnd.bins(), m_stats);
             m_statsNorm = register_module("stats_norm", nn::BatchNorm1d(dims));
             features += dims;
         }
@@ -89,53 +90,15 @@ protected:
             parts.push_back(y.mean({2, 3}));
             parts.push_back(y.amax({2, 3}));
         }
-        if (m_useStats)
-            parts.push_back(m_statsNorm->forward(statistics(x)));
+        if (m_stats > 0)
+            parts.push_back(m_statsNorm->forward(spectagStatistics(x, m_stats, m_framesPerSecond)));
         const auto joined = parts.size() == 1 ? parts.front() : torch::cat(parts, 1);
         return m_embedDropout->forward(torch::relu(m_embed->forward(m_dropout->forward(joined))));
     }
 
 private:
-    // [B, 1, F, T] -> [B, 3F + 64]. Fixed functions of the input: no gradient is needed through them.
-    torch::Tensor statistics(const torch::Tensor &x) const
-    {
-        torch::NoGradGuard noGrad;
-        const auto s = x.squeeze(1);  // [B, F, T]
-        const int64_t t = s.size(2);
-        const auto mean = s.mean(2);
-        const auto sd = (s.var(2, /*unbiased=*/false) + 1e-5).sqrt();  // eps: a constant band has std 0
-        const auto flux = t > 1 ? (s.narrow(2, 1, t - 1) - s.narrow(2, 0, t - 1)).abs().mean(2) : torch::zeros_like(mean);
-        auto bands = torch::adaptive_avg_pool2d(x, {kModulationBands, t}).squeeze(1);  // [B, 8, T]
-        bands = bands - bands.mean(2, true);
-        const auto window = torch::hann_window(t, x.options());
-        // Magnitudes scaled by the window's gain so segments of any length are comparable.
-        const auto spectrum = torch::fft::rfft(bands * window, c10::nullopt, 2).abs() / std::max(1.0, 0.5 * double(t));
-        const auto mod = torch::log1p(torch::matmul(spectrum, modulationAverager(t).to(x.device())));  // [B, 8, 8]
-        return torch::cat({mean, sd, flux, mod.flatten(1)}, 1);
-    }
-
-    // [T/2+1, bins]: averages the FFT bins that fall into each modulation band (zero where a short
-    // segment has no bin in a band).
-    torch::Tensor modulationAverager(int64_t t) const
-    {
-        const int64_t k = t / 2 + 1;
-        auto m = torch::zeros({k, kModulationBins});
-        auto acc = m.accessor<float, 2>();
-        for (int b = 0; b < kModulationBins; ++b) {
-            std::vector<int64_t> hits;
-            for (int64_t i = 0; i < k; ++i) {
-                const double hz = double(i) * m_framesPerSecond / double(t);
-                if (hz >= kModulationEdges[size_t(b)] && hz < kModulationEdges[size_t(b) + 1])
-                    hits.push_back(i);
-            }
-            for (int64_t i : hits)
-                acc[i][b] = 1.0f / float(hits.size());
-        }
-        return m;
-    }
-
     bool m_useCnn;
-    bool m_useStats;
+    int m_stats;  // 0 none, 1 the shipped statistics, 2 those plus the extended set
     int m_stemPool;
     double m_framesPerSecond;
     nn::Sequential m_features{nullptr};
@@ -146,6 +109,124 @@ private:
 };
 
 } // namespace
+
+namespace {
+
+// [T/2+1, bins]: averages the FFT bins that fall into each modulation band (zero where a short
+// segment has no bin in a band).
+torch::Tensor modulationAverager(int64_t t, double framesPerSecond)
+{
+    const int64_t k = t / 2 + 1;
+    auto m = torch::zeros({k, kModulationBins});
+    auto acc = m.accessor<float, 2>();
+    for (int b = 0; b < kModulationBins; ++b) {
+        std::vector<int64_t> hits;
+        for (int64_t i = 0; i < k; ++i) {
+            const double hz = double(i) * framesPerSecond / double(t);
+            if (hz >= kModulationEdges[size_t(b)] && hz < kModulationEdges[size_t(b) + 1])
+                hits.push_back(i);
+        }
+        for (int64_t i : hits)
+            acc[i][b] = 1.0f / float(hits.size());
+    }
+    return m;
+}
+
+// Orthonormal DCT-II rows 0..n-1 over `bins` mel bands: the cepstrum of a log-mel frame (MFCCs).
+torch::Tensor dctMatrix(int64_t n, int64_t bins)
+{
+    const auto k = torch::arange(n, torch::kFloat64).unsqueeze(1);
+    const auto i = torch::arange(bins, torch::kFloat64).unsqueeze(0);
+    auto d = torch::cos(M_PI / double(bins) * (i + 0.5) * k) * std::sqrt(2.0 / double(bins));
+    d[0] /= std::sqrt(2.0);
+    return d.to(torch::kFloat32);
+}
+
+// Tempi (beats per minute) at which the onset envelope's autocorrelation is read.
+constexpr std::array<double, 14> kTempi{50, 60, 70, 80, 90, 100, 110, 120, 130, 140, 150, 160, 180, 200};
+constexpr int64_t kCepstra = 20;     // cepstral coefficients whose spread is kept
+constexpr int64_t kCovCepstra = 12;  // coefficients 1..12: their covariance (timbre texture)
+constexpr int64_t kContrastBands = 6;
+
+// Level 2: what a music-information-retrieval toolkit would add to level 1, each a classic
+// descriptor that the exploration (tests/bench/explore_statistics.py) found to help genre or the
+// quadrant axis on the shared data: spread of the cepstrum and of its frame-to-frame change,
+// covariance of cepstra 1-12, per band 10th/50th/90th percentiles, loudness dynamics, spectral
+// contrast (peak minus valley in 6 sub-bands, mean and spread), and the onset envelope's
+// autocorrelation at 14 tempi. [B, F, T] -> [B, 3F + 135].
+torch::Tensor extendedStatistics(const torch::Tensor &s, double framesPerSecond)
+{
+    const int64_t b = s.size(0), f = s.size(1), t = s.size(2);
+    const auto std0 = [](const torch::Tensor &v, int64_t dim) { return (v.var(dim, /*unbiased=*/false) + 1e-5).sqrt(); };
+    const auto cep = torch::matmul(dctMatrix(std::min(kCepstra, f), f).to(s.device()), s);  // [B, C, T]
+    const auto cepDelta = t > 1 ? cep.narrow(2, 1, t - 1) - cep.narrow(2, 0, t - 1) : torch::zeros_like(cep);
+    const int64_t nc = std::min(kCovCepstra, cep.size(1) - 1);
+    auto c = cep.narrow(1, 1, nc);
+    c = c - c.mean(2, true);
+    const auto cov = torch::matmul(c, c.transpose(1, 2)) / double(std::max<int64_t>(1, t - 1));  // [B, 12, 12]
+    const auto upper = torch::triu_indices(nc, nc, 1).to(s.device());
+    const auto covUpper = cov.index({torch::indexing::Slice(), upper[0], upper[1]});  // [B, 66]
+    const auto q = torch::tensor({0.1, 0.5, 0.9}, s.options());
+    const auto pct = torch::quantile(s, q, 2).permute({1, 0, 2}).reshape({b, 3 * f});  // [B, 3F]
+    const auto loudness = s.mean(1);  // [B, T]
+    const auto lq = torch::quantile(loudness, torch::tensor({0.1, 0.9}, s.options()), 1);  // [2, B]
+    const auto loudFlux = t > 1 ? (loudness.narrow(1, 1, t - 1) - loudness.narrow(1, 0, t - 1)).abs().mean(1)
+                                : torch::zeros({b}, s.options());
+    const auto dyn = torch::stack({std0(loudness, 1), lq[1] - lq[0], loudFlux}, 1);  // [B, 3]
+    const int64_t per = f / kContrastBands;
+    const int64_t edge = std::min<int64_t>(3, per);
+    const auto sorted = std::get<0>(s.narrow(1, 0, per * kContrastBands).reshape({b, kContrastBands, per, t}).sort(2));
+    const auto contrast = sorted.narrow(2, per - edge, edge).mean(2) - sorted.narrow(2, 0, edge).mean(2);  // [B, 6, T]
+    torch::Tensor tempo = torch::zeros({b, int64_t(kTempi.size())}, s.options());
+    if (t > 2) {
+        auto onset = torch::relu(s.narrow(2, 1, t - 1) - s.narrow(2, 0, t - 1)).sum(1);  // [B, T-1]
+        onset = onset - onset.mean(1, true);
+        const int64_t n = onset.size(1);
+        const auto spec = torch::fft::rfft(onset, 2 * n, 1);
+        const auto ac = torch::fft::irfft(spec.abs().pow(2), 2 * n, 1).narrow(1, 0, n);
+        const auto acn = ac / (ac.narrow(1, 0, 1) + 1e-9);
+        std::vector<int64_t> lags;
+        for (double bpm : kTempi)
+            lags.push_back(std::min<int64_t>(int64_t(framesPerSecond * 60.0 / bpm), n - 1));
+        tempo = acn.index({torch::indexing::Slice(), torch::tensor(lags, torch::kLong).to(s.device())});
+    }
+    return torch::cat({std0(cep, 2), std0(cepDelta, 2), covUpper, pct, dyn, contrast.mean(2), std0(contrast, 2), tempo}, 1);
+}
+
+} // namespace
+
+int64_t spectagStatisticsSize(int bins, int level)
+{
+    const int64_t base = 3 * int64_t(bins) + kModulationBands * kModulationBins;
+    if (level < 2)
+        return base;
+    const int64_t cep = std::min<int64_t>(kCepstra, bins);
+    const int64_t nc = std::min<int64_t>(kCovCepstra, cep - 1);
+    return base + 2 * cep + nc * (nc - 1) / 2 + 3 * int64_t(bins) + 3 + 2 * kContrastBands + int64_t(kTempi.size());
+}
+
+// [B, 1, F, T] -> [B, spectagStatisticsSize(F, level)]. Level 1: per mel band the mean, standard
+// deviation and mean absolute frame-to-frame change, and the modulation spectrum of eight band
+// envelopes. Fixed functions of the input: no gradient is needed through them.
+torch::Tensor spectagStatistics(const torch::Tensor &x, int level, double framesPerSecond)
+{
+    torch::NoGradGuard noGrad;
+    const auto s = x.squeeze(1);  // [B, F, T]
+    const int64_t t = s.size(2);
+    const auto mean = s.mean(2);
+    const auto sd = (s.var(2, /*unbiased=*/false) + 1e-5).sqrt();  // eps: a constant band has std 0
+    const auto flux = t > 1 ? (s.narrow(2, 1, t - 1) - s.narrow(2, 0, t - 1)).abs().mean(2) : torch::zeros_like(mean);
+    auto bands = torch::adaptive_avg_pool2d(x, {kModulationBands, t}).squeeze(1);  // [B, 8, T]
+    bands = bands - bands.mean(2, true);
+    const auto window = torch::hann_window(t, x.options());
+    // Magnitudes scaled by the window's gain so segments of any length are comparable.
+    const auto spectrum = torch::fft::rfft(bands * window, c10::nullopt, 2).abs() / std::max(1.0, 0.5 * double(t));
+    const auto mod = torch::log1p(torch::matmul(spectrum, modulationAverager(t, framesPerSecond).to(x.device())));  // [B, 8, 8]
+    auto out = torch::cat({mean, sd, flux, mod.flatten(1)}, 1);
+    if (level >= 2)
+        out = torch::cat({out, extendedStatistics(s, framesPerSecond)}, 1);
+    return out;
+}
 
 std::shared_ptr<NetImpl> createSpectagNet(const ModelSpec &spec)
 {

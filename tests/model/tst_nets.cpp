@@ -60,6 +60,8 @@ private Q_SLOTS:
         // The shipped default's variant: statistics branch only; and both branches, input pooled.
         QTest::newRow("spectag stats") << QStringLiteral("spectag") << qint64(128) << 96 << 188
                                        << QJsonObject{{QStringLiteral("cnn"), 0}, {QStringLiteral("stats"), 1}, {QStringLiteral("embed_dropout"), 0.3}};
+        QTest::newRow("spectag stats 2") << QStringLiteral("spectag") << qint64(128) << 96 << 188
+                                         << QJsonObject{{QStringLiteral("cnn"), 0}, {QStringLiteral("stats"), 2}};
         QTest::newRow("spectag cnn+stats") << QStringLiteral("spectag") << qint64(128) << 96 << 188
                                            << QJsonObject{{QStringLiteral("stats"), 1}, {QStringLiteral("stem_pool"), 2},
                                                           {QStringLiteral("channels"), QJsonArray{8, 16, 24}}};
@@ -128,6 +130,7 @@ private Q_SLOTS:
         QTest::newRow("cnn") << QJsonObject();
         QTest::newRow("stats") << QJsonObject{{QStringLiteral("cnn"), 0}, {QStringLiteral("stats"), 1}};
         QTest::newRow("cnn+stats") << QJsonObject{{QStringLiteral("stats"), 1}, {QStringLiteral("stem_pool"), 2}};
+        QTest::newRow("stats 2") << QJsonObject{{QStringLiteral("cnn"), 0}, {QStringLiteral("stats"), 2}};
     }
     void spectagAnyLength()
     {
@@ -168,6 +171,40 @@ private Q_SLOTS:
         const auto same = net->forward(slow.clone()).embedding;
         QVERIFY(torch::allclose(net->forward(slow).embedding, same));
         QVERIFY((net->forward(fast).embedding - same).abs().max().item<double>() > 1e-3);
+    }
+
+    void spectagExtendedStatistics()
+    {
+        // Level 2 keeps level 1's values first and appends the extended set in a fixed layout:
+        // cepstral spreads (2 x 20), cepstral covariance (66), percentiles (3 x F), loudness (3),
+        // contrast (12), tempo (14).
+        const int bins = 96, frames = 301;
+        const double fps = 60.0;  // 120 BPM = a lag of 30 frames, 100 BPM = 36
+        QCOMPARE(spectag::detail::spectagStatisticsSize(bins, 1), int64_t(3 * bins + 64));
+        QCOMPARE(spectag::detail::spectagStatisticsSize(bins, 2), int64_t(3 * bins + 64 + 40 + 66 + 3 * bins + 3 + 12 + 14));
+        const auto ramp = torch::arange(frames).to(torch::kFloat32).reshape({1, 1, 1, frames}).expand({1, 1, bins, frames}).contiguous();
+        const auto one = spectag::detail::spectagStatistics(ramp, 1, fps);
+        const auto two = spectag::detail::spectagStatistics(ramp, 2, fps);
+        QCOMPARE(two.size(1), spectag::detail::spectagStatisticsSize(bins, 2));
+        QVERIFY(torch::allclose(two.narrow(1, 0, one.size(1)), one));
+        // Percentiles of 0..300 in every band: 30, 150, 270.
+        const int64_t pct = one.size(1) + 40 + 66;
+        for (int k = 0; k < 3; ++k) {
+            const auto block = two.narrow(1, pct + k * bins, bins);
+            QVERIFY2(torch::allclose(block, torch::full_like(block, 30.0 + 120.0 * k)), QByteArray::number(k).constData());
+        }
+        // Equal bands: every cepstral coefficient but the first is zero, so is their covariance,
+        // and the contrast between a sub-band's loudest and quietest bins.
+        QVERIFY(two.narrow(1, one.size(1) + 40, 66).abs().max().item<double>() < 1e-3);
+        QVERIFY(two.narrow(1, pct + 3 * bins + 3, 6).abs().max().item<double>() < 1e-3);
+
+        // Onsets every half second: the autocorrelation at 120 BPM stands out over 100 BPM.
+        auto pulses = torch::zeros({1, 1, bins, frames});
+        for (int t = 0; t < frames; t += 30)
+            pulses.narrow(3, t, 1).fill_(10.0);
+        const auto tempo = spectag::detail::spectagStatistics(pulses, 2, fps).narrow(1, two.size(1) - 14, 14);
+        const double at120 = tempo[0][7].item<double>(), at100 = tempo[0][5].item<double>();
+        QVERIFY2(at120 > 0.5 && at120 > at100 + 0.3, qPrintable(QStringLiteral("120: %1, 100: %2").arg(at120).arg(at100)));
     }
 
     void badHyperparameters_data()
