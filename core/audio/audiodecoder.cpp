@@ -132,12 +132,18 @@ struct AudioDecoder::Private {
     bool decoderFlushed = false;
     bool finished = false;
     bool seeked = false;
+    // What the resampler was set up for. A stream may change these between frames (a stereo MP3
+    // followed by a mono one in the same file, a sample-rate switch), so every frame is checked.
+    AVChannelLayout swrLayout{};
+    int swrFormat = -1;
+    int swrRate = 0;
 
     ~Private()
     {
         av_frame_free(&frame);
         av_packet_free(&packet);
         swr_free(&swr);
+        av_channel_layout_uninit(&swrLayout);
         avcodec_free_context(&codec);
         avformat_close_input(&fmt);
     }
@@ -149,9 +155,59 @@ struct AudioDecoder::Private {
         finished = true;
     }
 
+    // A layout the resampler accepts: an unspecified order becomes the default for its count.
+    static void normalisedLayout(const AVChannelLayout &src, AVChannelLayout *dst)
+    {
+        av_channel_layout_uninit(dst);
+        if (src.order == AV_CHANNEL_ORDER_UNSPEC)
+            av_channel_layout_default(dst, src.nb_channels);
+        else
+            av_channel_layout_copy(dst, &src);
+    }
+
+    // (Re)creates the resampler for input of this layout, sample format and rate -> mono float.
+    bool configureResampler(const AVChannelLayout &layout, int format, int rate, int targetRate)
+    {
+        swr_free(&swr);
+        normalisedLayout(layout, &swrLayout);
+        swrFormat = format;
+        swrRate = rate;
+        AVChannelLayout mono = AV_CHANNEL_LAYOUT_MONO;
+        const int r = swr_alloc_set_opts2(&swr, &mono, AV_SAMPLE_FMT_FLT, targetRate, &swrLayout,
+                                          AVSampleFormat(format), rate, 0, nullptr);
+        return r >= 0 && swr_init(swr) >= 0;
+    }
+
+    // True when a decoded frame is not what the resampler was set up for.
+    bool frameDiffers(const AVFrame *in) const
+    {
+        if (in->format != swrFormat || in->sample_rate != swrRate)
+            return true;
+        AVChannelLayout layout{};
+        normalisedLayout(in->ch_layout, &layout);
+        const bool differs = av_channel_layout_compare(&layout, &swrLayout) != 0;
+        av_channel_layout_uninit(&layout);
+        return differs;
+    }
+
     // Resamples one decoded frame (or flushes the resampler when in == nullptr) into pending.
     bool resample(const AVFrame *in, int targetRate)
     {
+        if (in && frameDiffers(in)) {
+            // Found by tests/fuzz/fuzz_decode, and real: `cat stereo.mp3 mono.mp3` crashed in
+            // swr_convert, which read a second plane the mono frame does not have. Drain what the
+            // old set-up still holds, then resample the new part for what it is.
+            if (in->sample_rate <= 0 || in->ch_layout.nb_channels <= 0 || in->format < 0) {
+                ++packetsBad;
+                return true;
+            }
+            if (!resample(nullptr, targetRate))
+                return false;
+            if (!configureResampler(in->ch_layout, in->format, in->sample_rate, targetRate)) {
+                fail(DecodeErrorCode::Internal, QStringLiteral("cannot set up resampling for a change of format mid-stream"));
+                return false;
+            }
+        }
         const int inSamples = in ? in->nb_samples : 0;
         const int outCap = swr_get_out_samples(swr, inSamples);
         if (outCap <= 0)
@@ -318,16 +374,7 @@ bool AudioDecoder::open(const QString &path)
         return false;
     }
 
-    AVChannelLayout inLayout{};  // must start zeroed: av_channel_layout_copy() uninits its target first
-    if (d->codec->ch_layout.order == AV_CHANNEL_ORDER_UNSPEC)
-        av_channel_layout_default(&inLayout, d->codec->ch_layout.nb_channels);
-    else
-        av_channel_layout_copy(&inLayout, &d->codec->ch_layout);
-    AVChannelLayout mono = AV_CHANNEL_LAYOUT_MONO;
-    r = swr_alloc_set_opts2(&d->swr, &mono, AV_SAMPLE_FMT_FLT, m_targetRate, &inLayout, d->codec->sample_fmt,
-                            d->codec->sample_rate, 0, nullptr);
-    av_channel_layout_uninit(&inLayout);
-    if (r < 0 || swr_init(d->swr) < 0) {
+    if (!d->configureResampler(d->codec->ch_layout, d->codec->sample_fmt, d->codec->sample_rate, m_targetRate)) {
         d->fail(DecodeErrorCode::Internal, QStringLiteral("cannot set up resampling"));
         return false;
     }
@@ -388,6 +435,9 @@ qint64 AudioDecoder::read(std::vector<float> &out, qint64 maxFrames)
                 d->fail(DecodeErrorCode::Truncated, QStringLiteral("file ends after %1 s; its header declares more audio")
                                                         .arg(decodedSec, 0, 'f', 1));
             } else if (!d->seeked && d->info.durationSeconds > 2.0
+                       // A duration guessed from the first frame's bit rate (FFmpeg's fallback for
+                       // concatenated or header-less MP3) is no promise: falling short is no cut.
+                       && d->fmt->duration_estimation_method != AVFMT_DURATION_FROM_BITRATE
                        && decodedSec < d->info.durationSeconds - std::max(1.0, 0.02 * d->info.durationSeconds)) {
                 d->fail(DecodeErrorCode::Truncated, QStringLiteral("file ends after %1 s of the %2 s it declares")
                                                         .arg(decodedSec, 0, 'f', 1)
