@@ -24,7 +24,12 @@ bool floatsFromJson(const QJsonValue &v, std::vector<float> &out)
     out.clear();
     if (v.isUndefined() || v.isNull())
         return true;
+    // Every value must survive the trip to float: a finite double such as 4.5e43 becomes infinity
+    // there, and a model that loads must save and load again (found by fuzz_modelfile).
+    const auto representable = [](double d) { return std::isfinite(d) && std::isfinite(float(d)); };
     if (v.isDouble()) {
+        if (!representable(v.toDouble()))
+            return false;
         out.push_back(float(v.toDouble()));
         return true;
     }
@@ -34,7 +39,7 @@ bool floatsFromJson(const QJsonValue &v, std::vector<float> &out)
     if (a.size() > 65536)
         return false;
     for (const QJsonValue &x : a) {
-        if (!x.isDouble() || !std::isfinite(x.toDouble()))
+        if (!x.isDouble() || !representable(x.toDouble()))
             return false;
         out.push_back(float(x.toDouble()));
     }

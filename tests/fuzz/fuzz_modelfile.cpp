@@ -10,6 +10,7 @@
 #include <QCryptographicHash>
 
 #include <cmath>
+#include <cstdio>
 #include <cstdint>
 
 using namespace spectag;
@@ -52,7 +53,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
     ModelFile again;
     const QByteArray resaved = serializeModelFile(mf.spec, mf.tensors);
-    if (!parseModelFile(resaved, &again, &error))
+    if (!parseModelFile(resaved, &again, &error)) {
+        std::fprintf(stderr, "re-saved model does not parse: %s\n", qPrintable(error));
         __builtin_trap();  // a loaded model that cannot be saved and read back
+    }
     return 0;
 }

@@ -12,6 +12,7 @@
 #include <QTest>
 #include <QtEndian>
 
+#include <functional>
 #include <random>
 
 using namespace spectag;
@@ -303,6 +304,32 @@ private Q_SLOTS:
             return assemble(p.header, d);
         }() << QStringLiteral("NaN");
         QTest::newRow("trailing bytes") << QByteArray(m_image + QByteArray(5, 'x')) << QStringLiteral("trailing");
+        // Finite as a double, infinite as a float (found by fuzz_modelfile: the file loaded, and its
+        // re-saved copy did not).
+        auto withSpec = [&](const std::function<void(QJsonObject &)> &edit) {
+            QJsonObject h = p.header;
+            QJsonObject spec = h.value(QLatin1String("spec")).toObject();
+            edit(spec);
+            h.insert(QStringLiteral("spec"), spec);
+            return assemble(h, p.data);
+        };
+        QTest::newRow("threshold beyond float range") << withSpec([](QJsonObject &spec) {
+            QJsonArray heads = spec.value(QLatin1String("heads")).toArray();
+            QJsonObject head = heads[0].toObject();
+            QJsonArray t;
+            for (qsizetype i = 0; i < head.value(QLatin1String("labels")).toArray().size(); ++i)
+                t.append(i == 0 ? 4.5e43 : 0.5);
+            head.insert(QStringLiteral("thresholds"), t);
+            heads[0] = head;
+            spec.insert(QStringLiteral("heads"), heads);
+        }) << QStringLiteral("thresholds");
+        QTest::newRow("normalisation beyond float range") << withSpec([](QJsonObject &spec) {
+            QJsonObject norm = spec.value(QLatin1String("normalisation")).toObject();
+            QJsonArray mean = norm.value(QLatin1String("mean")).toArray();
+            mean[0] = -1e39;
+            norm.insert(QStringLiteral("mean"), mean);
+            spec.insert(QStringLiteral("normalisation"), norm);
+        }) << QStringLiteral("normalisation");
     }
 
     void hostile()
