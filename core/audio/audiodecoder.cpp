@@ -113,6 +113,16 @@ QString DecodeError::codeName(DecodeErrorCode code)
     return QStringLiteral("unknown");
 }
 
+// Sample rates real audio uses, with room on both sides (telephone 8 kHz down to old 2 kHz
+// recordings; 768 kHz PCM up). Outside them the header is damage: setting up the resampler for,
+// say, 3 Hz -> 16 kHz took libswresample over 10 s (found by tests/fuzz/fuzz_decode).
+namespace {
+bool plausibleRate(int hz)
+{
+    return hz >= 1000 && hz <= 768000;
+}
+} // namespace
+
 struct AudioDecoder::Private {
     QString path;
     AVFormatContext *fmt = nullptr;
@@ -197,7 +207,7 @@ struct AudioDecoder::Private {
             // Found by tests/fuzz/fuzz_decode, and real: `cat stereo.mp3 mono.mp3` crashed in
             // swr_convert, which read a second plane the mono frame does not have. Drain what the
             // old set-up still holds, then resample the new part for what it is.
-            if (in->sample_rate <= 0 || in->ch_layout.nb_channels <= 0 || in->format < 0) {
+            if (!plausibleRate(in->sample_rate) || in->ch_layout.nb_channels <= 0 || in->format < 0) {
                 ++packetsBad;
                 return true;
             }
@@ -371,6 +381,10 @@ bool AudioDecoder::open(const QString &path)
     }
     if (d->codec->sample_rate <= 0 || d->codec->ch_layout.nb_channels <= 0) {
         d->fail(DecodeErrorCode::Corrupt, QStringLiteral("audio stream has no valid sample rate or channel count"));
+        return false;
+    }
+    if (!plausibleRate(d->codec->sample_rate)) {
+        d->fail(DecodeErrorCode::Corrupt, QStringLiteral("audio stream claims an implausible sample rate (%1 Hz)").arg(d->codec->sample_rate));
         return false;
     }
 

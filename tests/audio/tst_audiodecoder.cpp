@@ -201,6 +201,10 @@ private Q_SLOTS:
         QTest::newRow("truncated aiff") << QStringLiteral("trunc.aiff") << int(DecodeErrorCode::Truncated);
         QTest::newRow("truncated m4a (index at the end)") << QStringLiteral("trunc.m4a") << int(DecodeErrorCode::Corrupt);
         QTest::newRow("hls playlist named .mp3") << QStringLiteral("hls") << int(DecodeErrorCode::NotAudio);
+        // A header claiming 3 Hz or 3 MHz (found by fuzz_decode: setting up the resampler for such
+        // a rate took over 10 s): refused at once as damage.
+        QTest::newRow("wav claiming 3 Hz") << QStringLiteral("rate3") << int(DecodeErrorCode::Corrupt);
+        QTest::newRow("wav claiming 3 MHz") << QStringLiteral("rate3000000") << int(DecodeErrorCode::Corrupt);
     }
 
     void badInput()
@@ -222,14 +226,17 @@ private Q_SLOTS:
             writeBytes(path, b);
         } else if (kind == QLatin1String("folder")) {
             QVERIFY(QDir().mkpath(path));
-        } else if (kind == QLatin1String("codec")) {
-            // A RIFF/WAVE header whose format tag (0x7777) no decoder knows.
+        } else if (kind == QLatin1String("codec") || kind.startsWith(QLatin1String("rate"))) {
+            // A RIFF/WAVE header whose format tag (0x7777) no decoder knows, or 16-bit PCM at a
+            // sample rate from the row's name.
             QByteArray h;
             auto le32 = [&](quint32 v) { for (int i = 0; i < 4; ++i) h.append(char((v >> (8 * i)) & 0xff)); };
             auto le16 = [&](quint16 v) { h.append(char(v & 0xff)); h.append(char(v >> 8)); };
             const quint32 dataLen = 16000;
+            const bool pcm = kind.startsWith(QLatin1String("rate"));
+            const quint32 rate = pcm ? kind.mid(4).toUInt() : 8000;
             h.append("RIFF"); le32(36 + dataLen); h.append("WAVE");
-            h.append("fmt "); le32(16); le16(0x7777); le16(1); le32(8000); le32(16000); le16(2); le16(16);
+            h.append("fmt "); le32(16); le16(pcm ? 1 : 0x7777); le16(1); le32(rate); le32(rate * 2); le16(2); le16(16);
             h.append("data"); le32(dataLen);
             h.append(QByteArray(int(dataLen), '\x11'));
             path += QStringLiteral(".wav");
