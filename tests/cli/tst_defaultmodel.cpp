@@ -3,6 +3,7 @@
 // when `spectag evaluate` re-runs the one test part the model never saw — which also shows that a
 // fresh checkout predicts real moods and genres, far above chance, not random ones.
 #include "common/testutil.h"
+#include "util/paths.h"
 
 #include <QDir>
 #include <QFile>
@@ -10,22 +11,13 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+using namespace spectag;
+
 namespace {
-
-QString resourcesDir()
-{
-    const QString env = qEnvironmentVariable("SPECTAG_RESOURCES");
-    return env.isEmpty() ? QStringLiteral(SPECTAG_TESTS_DIR "/../resources") : env;
-}
-
-QString modelPath()
-{
-    return QDir(resourcesDir()).filePath(QStringLiteral("models/spectag-default.stm"));
-}
 
 QString card()
 {
-    QFile f(QDir(resourcesDir()).filePath(QStringLiteral("models/MODEL_CARD.md")));
+    QFile f(QDir(paths::resourcesDir()).filePath(QStringLiteral("models/MODEL_CARD.md")));
     return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()) : QString();
 }
 
@@ -72,13 +64,13 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY2(QFileInfo(testutil::spectagBinary()).isExecutable(), "the spectag binary is not built");
-        QVERIFY2(QFileInfo::exists(modelPath()), qPrintable(modelPath()));
+        QVERIFY2(QFileInfo::exists(paths::defaultModelPath()), qPrintable(paths::defaultModelPath()));
         QVERIFY(!card().isEmpty());
     }
 
     void cardNamesTheShippedFile()
     {
-        const auto r = testutil::run(testutil::spectagBinary(), {QStringLiteral("model"), QStringLiteral("info"), modelPath()});
+        const auto r = testutil::run(testutil::spectagBinary(), {QStringLiteral("model"), QStringLiteral("info"), paths::defaultModelPath()});
         QVERIFY2(r.ok(), r.err.constData());
         const QString info = QString::fromUtf8(r.out);
         const auto version = QRegularExpression(QStringLiteral("version:\\s+([0-9a-f]{16})")).match(info);
@@ -117,7 +109,7 @@ private Q_SLOTS:
             const auto r = testutil::run(testutil::spectagBinary(),
                                          {QStringLiteral("evaluate"), QStringLiteral("--emotify"), shared + QStringLiteral("/data/emotify/annotations.csv"),
                                           QStringLiteral("--4q"), shared + QStringLiteral("/data/4q/metadata.csv"), QStringLiteral("--seed"), QStringLiteral("42"),
-                                          QStringLiteral("--cache"), m_cache.path(), QStringLiteral("--model"), modelPath(),
+                                          QStringLiteral("--cache"), m_cache.path(), QStringLiteral("--model"), paths::defaultModelPath(),
                                           QStringLiteral("--split"), QStringLiteral("test")},
                                          600000);
             QVERIFY2(r.ok(), r.err.constData());
