@@ -37,6 +37,8 @@ void addDataOptions(QCommandLineParser &p)
     p.addOptions({
         {QStringLiteral("emotify"), QStringLiteral("Emotify annotations.csv (genre + nine GEMS emotions)."), QStringLiteral("csv")},
         {QStringLiteral("4q"), QStringLiteral("4Q metadata.csv (valence/arousal quadrant)."), QStringLiteral("csv")},
+        {QStringLiteral("4q-genres"), QStringLiteral("--4q: clips whose AllMusic genres are Classical or Electronic (not Pop/Rock) also "
+                                                     "train the genre head; such borrowed labels are never scored.")},
         {QStringLiteral("manifest"), QStringLiteral("CSV or JSON Lines manifest; repeatable."), QStringLiteral("file")},
         {QStringLiteral("folder"), QStringLiteral("Folder-per-class layout DIR:HEAD (GTZAN style)."), QStringLiteral("dir:head")},
         {QStringLiteral("from-catalog"), QStringLiteral("The catalog's human annotations (corrections made in the app); with --init read into the base model's heads.")},
@@ -76,7 +78,7 @@ bool loadData(Context &ctx, const QCommandLineParser &p, training::Dataset *out,
         take(std::move(ds), path);
     }
     if (p.isSet(QStringLiteral("4q")))
-        take(training::import4Q(p.value(QStringLiteral("4q"))), p.value(QStringLiteral("4q")));
+        take(training::import4Q(p.value(QStringLiteral("4q")), {}, p.isSet(QStringLiteral("4q-genres"))), p.value(QStringLiteral("4q")));
     for (const QString &m : p.values(QStringLiteral("manifest")))
         take(training::loadManifest(m, {}), m);
     for (const QString &f : p.values(QStringLiteral("folder"))) {

@@ -39,8 +39,10 @@ QString commonFolder(const training::Dataset &ds)
 // the fold's items. Threads, device and log paths do not, so a run resumed with other threads
 // still reuses finished folds. Item paths are hashed without `strip` (their common folder);
 // records written before session 8 hashed absolute paths (strip empty), which resume still accepts.
+// `withLabels`: also every item's targets, so a changed label (another share threshold, a borrowed
+// genre) trains again. Records written before session 9 hashed paths only and are still accepted.
 QString foldFingerprint(const ModelSpec &spec, const TrainConfig &c, const training::Dataset &ds,
-                        const training::Fold &fold, bool softTargets, const QString &strip)
+                        const training::Fold &fold, bool softTargets, const QString &strip, bool withLabels)
 {
     QCryptographicHash h(QCryptographicHash::Sha1);
     h.addData(QJsonDocument(spec.toJson()).toJson(QJsonDocument::Compact));
@@ -58,6 +60,17 @@ QString foldFingerprint(const ModelSpec &spec, const TrainConfig &c, const train
             const QString &path = ds.items[size_t(idx)].path;
             h.addData((strip.isEmpty() || !path.startsWith(strip) ? path : path.mid(strip.size())).toUtf8());
             h.addData(QByteArrayView("\0", 1));
+            if (!withLabels)
+                continue;
+            for (const training::HeadTarget &t : ds.items[size_t(idx)].targets) {
+                const qint32 flags[] = {t.present, t.scored, t.classIndex};
+                h.addData(QByteArrayView(reinterpret_cast<const char *>(flags), sizeof flags));
+                for (const std::vector<float> *v : {&t.multiHot, &t.soft}) {
+                    const qint32 n = qint32(v->size());
+                    h.addData(QByteArrayView(reinterpret_cast<const char *>(&n), sizeof n));
+                    h.addData(QByteArrayView(reinterpret_cast<const char *>(v->data()), qsizetype(v->size() * sizeof(float))));
+                }
+            }
         }
     }
     return QString::fromLatin1(h.result().toHex());
@@ -114,6 +127,9 @@ CrossValidationResult crossValidate(const ModelSpec &spec, const training::Datas
     QMap<QString, QList<QJsonObject>> perHead;
     const QString evaluation = declaresVote(spec) ? QStringLiteral("vote") : QStringLiteral("mean");
     const QString dataFolder = commonFolder(ds);
+    const bool borrowsLabels = std::any_of(ds.items.cbegin(), ds.items.cend(), [](const training::DatasetItem &item) {
+        return std::any_of(item.targets.cbegin(), item.targets.cend(), [](const training::HeadTarget &t) { return t.present && !t.scored; });
+    });
     for (int i = 0; i < folds.size(); ++i) {
         const training::Fold &fold = folds[i];
         if (const QString leak = training::findLeak(ds, fold); !leak.isEmpty()) {
@@ -128,14 +144,18 @@ CrossValidationResult crossValidate(const ModelSpec &spec, const training::Datas
             cfg.logPath = QStringLiteral("%1.fold-%2.json").arg(config.logPath).arg(i + 1);
         const QString modelPath = QDir(workDir).filePath(QStringLiteral("fold-%1.stm").arg(i + 1));
         const QString recordPath = QDir(workDir).filePath(QStringLiteral("fold-%1.json").arg(i + 1));
-        const QString fingerprint = foldFingerprint(spec, cfg, ds, fold, softTargets, dataFolder);
+        const QString fingerprint = foldFingerprint(spec, cfg, ds, fold, softTargets, dataFolder, true);
         // A 10-fold run of a slow network takes hours on two cores; with resume, folds finished by
         // an interrupted run with the same settings and items are read back instead of retrained.
         // A record made with another test-time aggregation (before cerutti2021's slice vote was
         // honoured) keeps its model: only the test fold is predicted again.
         QJsonObject trained;  // the record of a model that only needs testing again
         if (config.resume) {
-            QJsonObject done = finishedFold(recordPath, {fingerprint, foldFingerprint(spec, cfg, ds, fold, softTargets, {})});
+            QStringList accepted{fingerprint};
+            if (!borrowsLabels)  // no record before session 9 could have been trained on borrowed labels
+                accepted << foldFingerprint(spec, cfg, ds, fold, softTargets, dataFolder, false)
+                         << foldFingerprint(spec, cfg, ds, fold, softTargets, {}, false);
+            QJsonObject done = finishedFold(recordPath, accepted);
             if (!done.isEmpty() && done.value(QStringLiteral("evaluation")).toString(QStringLiteral("mean")) != evaluation) {
                 if (QFile::exists(modelPath))
                     trained = done;

@@ -39,6 +39,10 @@ struct HeadTarget {
     int classIndex = -1;         // single-label heads
     std::vector<float> multiHot; // multi-label heads: one 0/1 per label
     std::vector<float> soft;     // label shares/scores when the source gave them (empty otherwise)
+    // false: a label taken from another source's metadata (4Q's AllMusic genre words for the
+    // Emotify genre head). It trains, but metrics and stratification ignore it, so figures stay
+    // comparable with runs that did not borrow it.
+    bool scored = true;
     bool operator==(const HeadTarget &) const = default;
 };
 

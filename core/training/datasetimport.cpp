@@ -147,18 +147,47 @@ Dataset importEmotify(const QString &annotationsCsv, double threshold, const Loa
     return ds;
 }
 
-Dataset import4Q(const QString &metadataCsv, const LoadOptions &options)
+int emotifyGenreFromAllMusic(const QString &words)
+{
+    // AllMusic's top-level genres that mean exactly one Emotify class. "Pop/Rock" means two
+    // (the pair Emotify separates), so it vetoes; other words (Jazz, Vocal...) mean none.
+    int genre = -1;
+    const QStringList classes = emotifyGenres();
+    for (const QString &w : words.split(QLatin1Char(';'), Qt::SkipEmptyParts)) {
+        const QString word = w.trimmed();
+        int g = -1;
+        if (word.compare(QLatin1String("Pop/Rock"), Qt::CaseInsensitive) == 0)
+            return -1;
+        if (word.compare(QLatin1String("Classical"), Qt::CaseInsensitive) == 0)
+            g = int(classes.indexOf(QStringLiteral("classical")));
+        else if (word.compare(QLatin1String("Electronic"), Qt::CaseInsensitive) == 0)
+            g = int(classes.indexOf(QStringLiteral("electronic")));
+        if (g >= 0 && genre >= 0 && g != genre)
+            return -1;
+        if (g >= 0)
+            genre = g;
+    }
+    return genre;
+}
+
+Dataset import4Q(const QString &metadataCsv, const LoadOptions &options, bool genresFromAllMusic)
 {
     Dataset ds;
     const QString file = QFileInfo(metadataCsv).absoluteFilePath();
     const QStringList quadrants{QStringLiteral("Q1"), QStringLiteral("Q2"), QStringLiteral("Q3"), QStringLiteral("Q4")};
     ds.spec.heads << HeadSpec{QStringLiteral("quadrant"), HeadSpec::Kind::Single, quadrants, 0.5};
+    if (genresFromAllMusic)  // the same head as importEmotify's, so combineDatasets merges the two
+        ds.spec.heads << HeadSpec{QStringLiteral("genre"), HeadSpec::Kind::Single, emotifyGenres(), 0.5};
     QList<CsvRecord> records;
     QHash<QString, int> col;
-    if (!readTable(file, {QStringLiteral("file"), QStringLiteral("artist"), QStringLiteral("quadrant")}, &records, &col, &ds))
+    QStringList required{QStringLiteral("file"), QStringLiteral("artist"), QStringLiteral("quadrant")};
+    if (genresFromAllMusic)
+        required << QStringLiteral("allmusic_genres");
+    if (!readTable(file, required, &records, &col, &ds))
         return ds;
-    const int needed = std::max({col.value(QStringLiteral("file")), col.value(QStringLiteral("artist")),
-                                 col.value(QStringLiteral("quadrant"))});
+    int needed = 0;
+    for (const QString &c : std::as_const(required))
+        needed = std::max(needed, col.value(c));
     const QDir base = QFileInfo(file).absoluteDir();
     for (const CsvRecord &r : std::as_const(records)) {
         const auto issue = [&](const QString &why) { ds.issues << DatasetIssue{file, r.line, why}; };
@@ -182,6 +211,13 @@ Dataset import4Q(const QString &metadataCsv, const LoadOptions &options)
         item.source = file;
         item.line = r.line;
         item.targets = {t};
+        if (genresFromAllMusic) {
+            HeadTarget genre;
+            genre.classIndex = emotifyGenreFromAllMusic(r.fields.at(col.value(QStringLiteral("allmusic_genres"))));
+            genre.present = genre.classIndex >= 0;
+            genre.scored = false;
+            item.targets.push_back(genre);
+        }
         if (const QString bad = checkItemFile(item.path, options); !bad.isEmpty()) {
             issue(bad);
             continue;

@@ -16,7 +16,12 @@ QStringList emotifyGenres();
 QStringList gemsEmotions();
 
 // 4Q (Panda et al.): metadata.csv, one row per clip. Head "quadrant" (single: Q1..Q4),
-// grouped by artist.
-Dataset import4Q(const QString &metadataCsv, const LoadOptions &options = {});
+// grouped by artist. With `genresFromAllMusic`, also head "genre" (Emotify's four classes) for the
+// clips whose `allmusic_genres` name exactly one of them: "Classical" or "Electronic". AllMusic's
+// "Pop/Rock" is both rock and pop, so clips that carry it get no genre. These genres are
+// borrowed from another source's words, so they train but are not scored (HeadTarget::scored).
+Dataset import4Q(const QString &metadataCsv, const LoadOptions &options = {}, bool genresFromAllMusic = false);
+// The Emotify genre index that AllMusic's `;`-separated genre words name unambiguously, or -1.
+int emotifyGenreFromAllMusic(const QString &words);
 
 } // namespace spectag::training

@@ -82,7 +82,7 @@ std::vector<int> assignParts(const Dataset &ds, const std::vector<int> &subsetIn
         if (u.labelCount.empty())
             u.labelCount.assign(labels, 0.0);
         u.items.push_back(i);
-        if (head < 0 || !item.targets.at(size_t(head)).present)
+        if (head < 0 || !item.targets.at(size_t(head)).present || !item.targets.at(size_t(head)).scored)
             continue;
         const HeadTarget &t = item.targets.at(size_t(head));
         if (ds.spec.heads.at(head).kind == HeadSpec::Kind::Single) {

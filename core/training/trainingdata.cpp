@@ -81,7 +81,7 @@ QJsonObject evaluate(const ModelSpec &spec, const training::Dataset &ds, const s
         std::vector<int> truth;
         for (size_t k = 0; k < indices.size(); ++k) {
             const training::HeadTarget &t = ds.items[indices[k]].targets[size_t(dh)];
-            if (!t.present || k >= preds.probs.size() || preds.probs[k].empty())
+            if (!t.present || !t.scored || k >= preds.probs.size() || preds.probs[k].empty())
                 continue;
             const auto &p = preds.probs[k][h];
             scores.emplace_back(p.begin(), p.end());

@@ -188,6 +188,46 @@ private Q_SLOTS:
         QCOMPARE(folds(dir.filePath(QStringLiteral("fold-1.json"))).value(QLatin1String("fingerprint")).toString(), print2);
     }
 
+    // The records hash each item's labels too: the same clips and folds with one label changed
+    // train again.
+    void resumeRetrainsChangedLabels()
+    {
+        const QString manifest = m_dir.filePath(QStringLiteral("labels.csv"));
+        const auto write = [&](bool flipped) {
+            QFile f(manifest);
+            if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate))
+                return false;
+            f.write("path,genre,energy\n");
+            for (int i = 0; i < m_files.size(); ++i) {
+                const bool high = (i % 2 == 0) != (flipped && i == 4);
+                f.write(QStringLiteral("%1,%2,%3\n").arg(m_files[i], QFileInfo(m_files[i]).dir().dirName(),
+                                                         high ? QStringLiteral("high") : QStringLiteral("low")).toUtf8());
+            }
+            return true;
+        };
+        const QString out = m_dir.filePath(QStringLiteral("label-folds"));
+        const auto run = [&] {
+            return testutil::run(testutil::spectagBinary(),
+                                 {QStringLiteral("train"), QStringLiteral("--manifest"), manifest, QStringLiteral("--stratify"), QStringLiteral("genre"),
+                                  QStringLiteral("--folds"), QStringLiteral("3"), QStringLiteral("--epochs"), QStringLiteral("1"),
+                                  QStringLiteral("--crops"), QStringLiteral("1"), QStringLiteral("--threads"), QStringLiteral("2"),
+                                  QStringLiteral("--cache"), m_dir.filePath(QStringLiteral("cache")), QStringLiteral("--out"), out,
+                                  QStringLiteral("--report"), m_dir.filePath(QStringLiteral("labels.json")), QStringLiteral("--resume")},
+                                 600000);
+        };
+        QVERIFY(write(false));
+        auto r = run();
+        QVERIFY2(r.ok(), r.err.constData());
+        QVERIFY2(!r.err.contains("earlier run"), r.err.constData());
+        r = run();  // unchanged: every fold read back
+        QVERIFY2(r.ok(), r.err.constData());
+        QCOMPARE(r.err.count("finished in an earlier run"), 3);
+        QVERIFY(write(true));  // clip 4 trains, validates or tests in every fold
+        r = run();
+        QVERIFY2(r.ok(), r.err.constData());
+        QVERIFY2(!r.err.contains("earlier run"), r.err.constData());
+    }
+
     void resumeNeedsOut()
     {
         const auto r = testutil::run(testutil::spectagBinary(),

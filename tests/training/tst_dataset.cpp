@@ -2,7 +2,9 @@
 
 #include "common/testutil.h"
 #include "training/dataset.h"
+#include "training/datasetcsv.h"
 #include "training/datasetimport.h"
+#include "training/trainingdata.h"
 
 #include <QDir>
 #include <QFile>
@@ -82,6 +84,11 @@ private Q_SLOTS:
     void specJson();
     void realEmotify();
     void real4Q();
+    void allMusicGenres_data();
+    void allMusicGenres();
+    void fourQBorrowsGenres();
+    void borrowedLabelsAreNotScored();
+    void real4QBorrowedGenres();
 };
 
 void TestDataset::csvManifest()
@@ -479,6 +486,143 @@ void TestDataset::real4Q()
     }
     QVERIFY(artists.size() < 720); // several artists have more than one clip
     qInfo("4Q: %d clips by %d artists", int(ds.items.size()), int(artists.size()));
+}
+
+void TestDataset::allMusicGenres_data()
+{
+    QTest::addColumn<QString>("words");
+    QTest::addColumn<QString>("genre");  // empty: none
+    QTest::newRow("classical") << QStringLiteral("Classical") << QStringLiteral("classical");
+    QTest::newRow("electronic among others") << QStringLiteral("Jazz; Electronic; International") << QStringLiteral("electronic");
+    QTest::newRow("spacing and case") << QStringLiteral("  electronic ;") << QStringLiteral("electronic");
+    QTest::newRow("pop/rock is rock or pop") << QStringLiteral("Pop/Rock") << QString();
+    QTest::newRow("pop/rock vetoes electronic") << QStringLiteral("Electronic; Pop/Rock") << QString();
+    QTest::newRow("two of Emotify's genres") << QStringLiteral("Classical; Electronic") << QString();
+    QTest::newRow("none of Emotify's genres") << QStringLiteral("Jazz; Country") << QString();
+    QTest::newRow("empty") << QString() << QString();
+}
+
+void TestDataset::allMusicGenres()
+{
+    QFETCH(QString, words);
+    QFETCH(QString, genre);
+    const int g = emotifyGenreFromAllMusic(words);
+    QCOMPARE(g < 0 ? QString() : emotifyGenres().at(g), genre);
+}
+
+// --4q-genres: a genre head next to the quadrant head, present only where AllMusic's words name
+// one Emotify genre, never scored; combined with Emotify it is the same head.
+void TestDataset::fourQBorrowsGenres()
+{
+    QTemporaryDir dir;
+    for (const char *f : {"a.opus", "b.opus", "c.opus", "d.opus"})
+        touch(dir.filePath(QStringLiteral("4q/audio/") + QLatin1String(f)));
+    const QString csv = dir.filePath(QStringLiteral("4q/metadata.csv"));
+    writeFile(csv, "file,song,artist,title,quadrant,quadrant_share,allmusic_moods,allmusic_genres\n"
+                   "audio/a.opus,1,A,t,Q1,0.7,Happy,Electronic\n"
+                   "audio/b.opus,2,B,t,Q2,0.7,Angry,Electronic; Pop/Rock\n"
+                   "audio/c.opus,3,C,t,Q3,0.7,Sad,\"Classical; Vocal\"\n"
+                   "audio/d.opus,4,D,t,Q4,0.7,Calm,Jazz\n");
+    const Dataset plain = import4Q(csv);
+    QCOMPARE(plain.spec.heads.size(), 1);
+    const Dataset ds = import4Q(csv, {}, true);
+    QVERIFY2(ds.issues.isEmpty(), qPrintable(issuesText(ds)));
+    QCOMPARE(ds.spec.heads.size(), 2);
+    QCOMPARE(ds.spec.heads.at(1).name, QStringLiteral("genre"));
+    QCOMPARE(ds.items.size(), 4);
+    const std::vector<int> expected{int(emotifyGenres().indexOf(QStringLiteral("electronic"))), -1,
+                                    int(emotifyGenres().indexOf(QStringLiteral("classical"))), -1};
+    for (int i = 0; i < 4; ++i) {
+        const HeadTarget &g = ds.items.at(i).targets.at(1);
+        QCOMPARE(g.present, expected[size_t(i)] >= 0);
+        QCOMPARE(g.classIndex, expected[size_t(i)]);
+        QVERIFY(!g.scored);
+        QVERIFY(ds.items.at(i).targets.at(0).scored);
+    }
+    // The column is required only when asked for.
+    writeFile(csv, "file,artist,quadrant\naudio/a.opus,A,Q1\n");
+    QCOMPARE(import4Q(csv).items.size(), 1);
+    QVERIFY(import4Q(csv, {}, true).items.isEmpty());
+    QVERIFY(issuesText(import4Q(csv, {}, true)).contains(QStringLiteral("allmusic_genres")));
+}
+
+void TestDataset::borrowedLabelsAreNotScored()
+{
+    Dataset ds;
+    ds.spec.heads << HeadSpec{QStringLiteral("genre"), HeadSpec::Kind::Single, emotifyGenres(), 0.5};
+    spectag::ModelSpec spec;
+    spec.heads = spectag::trainingdata::modelHeads(ds.spec);
+    spectag::ExamplePredictions preds;
+    for (int i = 0; i < 4; ++i) {
+        DatasetItem item;
+        item.path = QStringLiteral("/m/%1.ogg").arg(i);
+        HeadTarget t{true, 1, {}, {}};
+        t.scored = i < 2;  // items 0, 1 right; the borrowed 2, 3 wrong
+        item.targets = {t};
+        ds.items << item;
+        preds.probs.push_back({{0.1f, i < 2 ? 0.7f : 0.1f, i < 2 ? 0.1f : 0.7f, 0.1f}});
+    }
+    const auto accuracy = [&] {
+        return spectag::trainingdata::evaluate(spec, ds, {0, 1, 2, 3}, preds).value(QLatin1String("genre")).toObject()
+            .value(QLatin1String("accuracy")).toDouble(-1);
+    };
+    QCOMPARE(accuracy(), 1.0);
+    ds.items[2].targets[0].scored = ds.items[3].targets[0].scored = true;
+    QCOMPARE(accuracy(), 0.5);
+}
+
+void TestDataset::real4QBorrowedGenres()
+{
+    const QString emotify = testutil::sharedDir() + QStringLiteral("/data/emotify/annotations.csv");
+    const QString fourQ = testutil::sharedDir() + QStringLiteral("/data/4q/metadata.csv");
+    if (!QFileInfo::exists(emotify) || !QFileInfo::exists(fourQ))
+        QSKIP("shared data not present");
+    const Dataset q = import4Q(fourQ, {}, true);
+    QVERIFY2(q.issues.isEmpty(), qPrintable(issuesText(q)));
+    // Each borrowed genre against the raw words, read here with the CSV parser alone.
+    QFile f(fourQ);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QList<CsvRecord> rows;
+    QString err;
+    QVERIFY2(parseCsv(f.readAll(), &rows, &err), qPrintable(err));
+    const int col = int(rows.first().fields.indexOf(QStringLiteral("allmusic_genres")));
+    QVERIFY(col >= 0);
+    QHash<int, QString> wordsAtLine;
+    for (const CsvRecord &r : std::as_const(rows))
+        wordsAtLine.insert(r.line, r.fields.value(col));
+    QMap<QString, int> counts;
+    for (const DatasetItem &item : q.items) {
+        const HeadTarget &g = item.targets.at(1);
+        const QString words = wordsAtLine.value(item.line);
+        QVERIFY(!g.scored);
+        if (!g.present) {
+            QVERIFY2(words.contains(QLatin1String("Pop/Rock")) || !(words.contains(QLatin1String("Electronic")) || words.contains(QLatin1String("Classical")))
+                         || (words.contains(QLatin1String("Electronic")) && words.contains(QLatin1String("Classical"))),
+                     qPrintable(words));
+            continue;
+        }
+        const QString genre = emotifyGenres().at(g.classIndex);
+        QVERIFY2(words.contains(genre == QLatin1String("classical") ? QLatin1String("Classical") : QLatin1String("Electronic")), qPrintable(words));
+        QVERIFY2(!words.contains(QLatin1String("Pop/Rock")), qPrintable(words));
+        ++counts[genre];
+    }
+    QVERIFY(counts.value(QStringLiteral("electronic")) > 0 && counts.value(QStringLiteral("classical")) > 0);
+    qInfo("4Q clips with a borrowed genre: %d electronic, %d classical", counts.value(QStringLiteral("electronic")),
+          counts.value(QStringLiteral("classical")));
+    // With Emotify: one genre head, Emotify's labels scored, 4Q's not.
+    QString error;
+    const Dataset both = combineDatasets({importEmotify(emotify), q}, &error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QCOMPARE(both.spec.heads.size(), 3);
+    const int genre = both.spec.headIndex(QStringLiteral("genre"));
+    int scored = 0, borrowed = 0;
+    for (const DatasetItem &item : both.items) {
+        const HeadTarget &t = item.targets.at(size_t(genre));
+        scored += t.present && t.scored;
+        borrowed += t.present && !t.scored;
+    }
+    QCOMPARE(scored, 320);
+    QCOMPARE(borrowed, counts.value(QStringLiteral("electronic")) + counts.value(QStringLiteral("classical")));
 }
 
 QTEST_GUILESS_MAIN(TestDataset)

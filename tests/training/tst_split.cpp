@@ -108,6 +108,7 @@ private Q_SLOTS:
     void deterministicFromSeed();
     void multiLabelIterative();
     void maskedItemsStillPlaced();
+    void borrowedLabelsDoNotStratify();
     void holdoutFractions();
     void findLeakDetects();
     void real4QArtists();
@@ -227,6 +228,36 @@ void TestSplit::maskedItemsStillPlaced()
     checkPartition(ds, folds);
     for (const Fold &f : folds)
         QCOMPARE(f.test.size(), size_t(12));
+}
+
+// A borrowed, unscored label (4Q's AllMusic genre) must not move items between folds: the folds
+// are those of the same set without it, so runs with and without --4q-genres compare fold by fold.
+void TestSplit::borrowedLabelsDoNotStratify()
+{
+    // As Emotify + 4Q: labelled items, then many without the head, some of which borrow one class.
+    Dataset masked = makeSingleLabel(100, 4, 1);
+    for (int i = 0; i < 200; ++i) {
+        DatasetItem item;
+        item.path = QStringLiteral("/other/%1.ogg").arg(i);
+        item.groupKey = QStringLiteral("track:") + item.path;
+        item.targets = {HeadTarget{}};
+        masked.items << item;
+    }
+    Dataset borrowed = masked;
+    for (int i = 100; i < 300; i += 4) {
+        HeadTarget &t = borrowed.items[i].targets[0];
+        t.present = true;
+        t.classIndex = 0;  // all one class: counting them would shift where the others go
+        t.scored = false;
+    }
+    for (const quint64 seed : {1u, 2u, 3u}) {
+        const QList<Fold> a = kFold(masked, 10, SplitOptions{seed, QStringLiteral("genre")});
+        const QList<Fold> b = kFold(borrowed, 10, SplitOptions{seed, QStringLiteral("genre")});
+        checkPartition(borrowed, b);
+        QCOMPARE(b.size(), a.size());
+        for (qsizetype f = 0; f < a.size(); ++f)
+            QCOMPARE(b[f].test, a[f].test);
+    }
 }
 
 void TestSplit::holdoutFractions()
