@@ -23,6 +23,8 @@
 #include <QStyleFactory>
 #include <QTableView>
 
+#include <memory>
+
 namespace spectag::ui {
 
 namespace {
@@ -54,7 +56,9 @@ QPalette darkPalette()
 
 QPalette lightPalette()
 {
-    QPalette p = QStyleFactory::create(QStringLiteral("Fusion"))->standardPalette();
+    // QStyleFactory::create hands over a new style; it is only asked for its palette here.
+    const std::unique_ptr<QStyle> fusion(QStyleFactory::create(QStringLiteral("Fusion")));
+    QPalette p = fusion ? fusion->standardPalette() : QApplication::style()->standardPalette();
     p.setColor(QPalette::Highlight, QColor(0x2a, 0x7f, 0xc4));
     return p;
 }

@@ -187,7 +187,7 @@ private Q_SLOTS:
         const QString path = dir.filePath(QStringLiteral("bytes.bin"));
         QByteArray content(300 * 1024, Qt::Uninitialized);
         for (int i = 0; i < content.size(); ++i)
-            content[i] = char((i * 7919) >> 3);
+            content[i] = char((quint32(i) * 7919u) >> 3);  // unsigned: i * 7919 overflows int past 271,000
         QFile f(path);
         QVERIFY(f.open(QIODevice::WriteOnly));
         QCOMPARE(f.write(content), content.size());
