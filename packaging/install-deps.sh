@@ -29,6 +29,8 @@ TEST=(
   desktop-file-utils appstream
   # tests/playlists: xmllint validates exported XSPF against the XSPF v1 RELAX NG schema.
   libxml2-utils
+  # .ci/fuzz: clang with libFuzzer (the runtime archives are in libclang-rt-14-dev).
+  clang libclang-rt-14-dev
 )
 PKGS=("${BUILD[@]}")
 if [ "${1:-}" = "--test" ]; then PKGS+=("${TEST[@]}"); fi

@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # The whole test suite, from a fresh clone on Debian 12: installs what it needs (apt-get),
-# builds everything (ccache + a precompiled Torch header keep rebuilds cheap) and runs CTest.
-# usage: tests/run-all.sh [BUILD_DIR]
+# builds everything (ccache + a precompiled Torch header keep rebuilds cheap) and runs CTest;
+# then the reliability stages CI needs: the Torch-free core and its tests built with ASan + UBSan
+# (.ci/sanitize) and each libFuzzer harness for 60 s (.ci/fuzz). The whole project under the
+# sanitizers (.ci/sanitize --all) takes hours on 2 cores and stays a by-hand run.
+# usage: tests/run-all.sh [BUILD_DIR]      SPECTAG_QUICK=1 skips the reliability stages
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${1:-build}
@@ -13,3 +16,7 @@ cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
 # Torch translation units need ~1.5 GB each: two jobs on 2 cores.
 cmake --build "$build" -j "$(nproc)"
 ctest --test-dir "$build" --output-on-failure -j 2 --timeout 900
+if [ "${SPECTAG_QUICK:-0}" != 1 ]; then
+  .ci/sanitize
+  .ci/fuzz "${SPECTAG_FUZZ_SECONDS:-60}"
+fi
