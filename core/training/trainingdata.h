@@ -25,8 +25,8 @@ training::DatasetSpec datasetSpec(const ModelSpec &spec);
 std::vector<TrainingExample> examples(const training::Dataset &ds, const std::vector<int> &indices, bool soft);
 
 // Per-head metrics of aggregated predictions against the dataset's targets (items without the
-// head, or whose label is borrowed and not scored, are skipped): single-label heads as SingleLabelMetrics JSON, multi-label heads as
-// MultiLabelMetrics JSON with the model's thresholds.
+// head, or whose label is borrowed and not scored, are skipped): single-label heads as
+// SingleLabelMetrics JSON, multi-label heads as MultiLabelMetrics JSON with the model's thresholds.
 QJsonObject evaluate(const ModelSpec &spec, const training::Dataset &ds, const std::vector<int> &indices,
                      const ExamplePredictions &preds);
 
