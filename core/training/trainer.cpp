@@ -15,6 +15,7 @@
 #include <QThread>
 
 #include <cmath>
+#include <optional>
 #include <random>
 
 namespace spectag {
@@ -227,9 +228,11 @@ void predictAll(NetImpl &net, const ModelSpec &spec, const FeatureCache &fc, con
 }
 
 // Validation: loss over all segments (each segment carries its example's target) and quick
-// per-head figures (accuracy of the aggregated prediction for single-label heads).
-double validate(NetImpl &net, const ModelSpec &spec, const FeatureCache &fc, const std::vector<TrainingExample> &val,
-                const std::vector<Tensor> &classWeights, ExamplePredictions *preds, QJsonObject *figures)
+// per-head figures (accuracy of the aggregated prediction for single-label heads). Borrowed labels
+// (not scored) count in neither. Empty when no validation example has a scored label.
+std::optional<double> validate(NetImpl &net, const ModelSpec &spec, const FeatureCache &fc,
+                               const std::vector<TrainingExample> &val, const std::vector<Tensor> &classWeights,
+                               ExamplePredictions *preds, QJsonObject *figures)
 {
     std::vector<std::vector<Tensor>> segLogits;
     predictAll(net, spec, fc, val, preds, &segLogits, kValidationSegments);
@@ -243,14 +246,18 @@ double validate(NetImpl &net, const ModelSpec &spec, const FeatureCache &fc, con
         NetOutput o;
         o.logits = segLogits[i];
         std::vector<Tensor> t, m;
+        bool anyScored = false;
         for (size_t h = 0; h < spec.heads.size(); ++h) {
             const int64_t L = spec.heads[h].labels.size();
             Tensor th = torch::zeros({S, L}), mh = torch::zeros({S});
-            if (spec.heads[h].kind == HeadSpec::Kind::SingleLabel) {
+            if (!val[i].isScored(h)) {
+                // borrowed label: masked out like a missing one
+            } else if (spec.heads[h].kind == HeadSpec::Kind::SingleLabel) {
                 const int c = h < val[i].classIndex.size() ? val[i].classIndex[h] : -1;
                 if (c >= 0) {
                     th.index_put_({torch::indexing::Slice(), c}, 1.f);
                     mh.fill_(1.f);
+                    anyScored = true;
                     ++labelled[h];
                     const auto &p = preds->probs[i][h];
                     if (int(std::max_element(p.begin(), p.end()) - p.begin()) == c)
@@ -259,17 +266,22 @@ double validate(NetImpl &net, const ModelSpec &spec, const FeatureCache &fc, con
             } else if (h < val[i].targets.size() && int64_t(val[i].targets[h].size()) == L) {
                 th.copy_(torch::tensor(val[i].targets[h]).unsqueeze(0).expand({S, L}));
                 mh.fill_(1.f);
+                anyScored = true;
             }
             t.push_back(th);
             m.push_back(mh);
         }
+        if (!anyScored)
+            continue;
         lossSum += lossOf(spec, o, t, m, classWeights).item<double>();
         ++lossN;
     }
     for (size_t h = 0; h < spec.heads.size(); ++h)
         if (labelled[h] > 0)
             figures->insert(spec.heads[h].name + QStringLiteral("_accuracy"), double(correct[h]) / labelled[h]);
-    return lossN > 0 ? lossSum / lossN : 0.0;
+    if (lossN == 0)
+        return std::nullopt;
+    return lossSum / lossN;
 }
 
 // F1-optimal threshold per multi-label label on validation predictions (0.5 when no positives).
@@ -286,7 +298,7 @@ void tuneThresholds(ModelSpec &spec, const std::vector<TrainingExample> &val, co
                 const float thr = 0.05f * k;
                 int tp = 0, fp = 0, fn = 0;
                 for (size_t i = 0; i < val.size(); ++i) {
-                    if (preds.probs[i].empty() || h >= val[i].targets.size() || val[i].targets[h].empty())
+                    if (preds.probs[i].empty() || h >= val[i].targets.size() || val[i].targets[h].empty() || !val[i].isScored(h))
                         continue;
                     const bool truth = val[i].targets[h][size_t(l)] >= 0.5f;
                     const bool pred = preds.probs[i][h][size_t(l)] >= thr;
@@ -456,7 +468,9 @@ TrainResult trainModel(const ModelSpec &specIn, const FeatureCache &fc, const st
         const double trainSeconds = et.nsecsElapsed() / 1e9;
         ExamplePredictions preds;
         QJsonObject figures;
-        const double valLoss = val.empty() ? lossSum / batches : validate(*net, spec, fc, val, classWeights, &preds, &figures);
+        // Without a scored validation label the training loss stands in (as with no validation part).
+        const double valLoss = (val.empty() ? std::nullopt : validate(*net, spec, fc, val, classWeights, &preds, &figures))
+                                   .value_or(lossSum / batches);
         EpochStats st;
         st.epoch = epoch;
         st.trainLoss = lossSum / batches;

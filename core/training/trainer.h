@@ -21,6 +21,11 @@ struct TrainingExample {
     std::vector<int> classIndex;              // per head: single-label class, -1 = missing
     std::vector<std::vector<float>> targets;  // per head: multi-label targets in [0,1] (soft shares
                                               // or 0/1); empty = missing
+    // Per head: false = a borrowed label (training::HeadTarget::scored), trained on but left out of
+    // validation loss, figures and thresholds, so `--keep best` never chooses by it. Empty = all scored.
+    std::vector<bool> scored;
+
+    bool isScored(size_t head) const { return head >= scored.size() || scored[head]; }
 };
 
 struct TrainConfig {

@@ -58,6 +58,7 @@ std::vector<TrainingExample> examples(const training::Dataset &ds, const std::ve
             const training::HeadTarget &t = it.targets[h];
             const bool multi = ds.spec.heads[qsizetype(h)].kind == training::HeadSpec::Kind::Multi;
             e.classIndex.push_back(t.present && !multi ? t.classIndex : -1);
+            e.scored.push_back(t.scored);
             if (t.present && multi)
                 e.targets.push_back(soft && !t.soft.empty() ? t.soft : t.multiHot);
             else

@@ -67,7 +67,7 @@ private:
     {
         std::vector<TrainingExample> v;
         for (int i = from; i < to; ++i)
-            v.push_back({i, {m_classes[size_t(i)]}, {{}}});
+            v.push_back({i, {m_classes[size_t(i)]}, {{}}, {}});
         return v;
     }
 
@@ -227,6 +227,54 @@ private Q_SLOTS:
         }
         // Tracks that were not chords before must have moved clearly.
         QVERIFY2(moved > 0.1, qPrintable(QString::number(moved)));
+    }
+
+    // Borrowed labels (`--4q-genres`) train but are never scored: per-epoch validation loss and
+    // accuracy, which `--keep best` chooses by, must be those of the scored labels alone.
+    void validationIgnoresBorrowedLabels()
+    {
+        FeatureCache fc(m_spec.frontEnd, m_dir.filePath(QStringLiteral("cache")));
+        QVERIFY(fc.build(m_sources));
+        TrainConfig cfg;
+        cfg.epochs = 2;
+        cfg.batchSize = 8;
+        cfg.cropsPerExample = 2;
+        cfg.patience = 0;
+        cfg.threads = 1;
+        cfg.tuneThresholds = false;
+        const auto train = [&](const std::vector<TrainingExample> &val, const QString &name) {
+            return trainModel(m_spec, fc, examples(0, 12), val, cfg, m_dir.filePath(name));
+        };
+        // Items 24..26 carry a wrong, borrowed label; 27..29 their own, scored one.
+        std::vector<TrainingExample> mixed = examples(24, 30);
+        for (size_t i = 0; i < 3; ++i) {
+            mixed[i].classIndex = {(m_classes[24 + i] + 1) % 3};
+            mixed[i].scored = {false};
+        }
+        const TrainResult r1 = train(mixed, QStringLiteral("v1.stm")), r2 = train(examples(27, 30), QStringLiteral("v2.stm"));
+        QVERIFY2(r1.ok && r2.ok, qPrintable(r1.error + r2.error));
+        const QJsonArray withBorrowed = r1.curves, scoredOnly = r2.curves;
+        QCOMPARE(withBorrowed.size(), 2);
+        QCOMPARE(scoredOnly.size(), 2);
+        for (int e = 0; e < 2; ++e) {
+            const QJsonObject a = withBorrowed[e].toObject(), b = scoredOnly[e].toObject();
+            qInfo("epoch %d: validation loss %.4f / %.4f, accuracy %.3f / %.3f", e + 1,
+                  a[QStringLiteral("validation_loss")].toDouble(), b[QStringLiteral("validation_loss")].toDouble(),
+                  a[QStringLiteral("genre_accuracy")].toDouble(-1), b[QStringLiteral("genre_accuracy")].toDouble(-1));
+            QCOMPARE(a[QStringLiteral("train_loss")].toDouble(), b[QStringLiteral("train_loss")].toDouble());
+            QCOMPARE(a[QStringLiteral("validation_loss")].toDouble(), b[QStringLiteral("validation_loss")].toDouble());
+            QCOMPARE(a[QStringLiteral("genre_accuracy")].toDouble(-1), b[QStringLiteral("genre_accuracy")].toDouble(-1));
+        }
+        // Only borrowed labels in the validation part: no accuracy, and the training loss stands in.
+        std::vector<TrainingExample> borrowedOnly(mixed.begin(), mixed.begin() + 3);
+        const TrainResult r3 = train(borrowedOnly, QStringLiteral("v3.stm"));
+        QVERIFY2(r3.ok, qPrintable(r3.error));
+        QCOMPARE(r3.curves.size(), 2);
+        for (const QJsonValue &v : r3.curves) {
+            const QJsonObject row = v.toObject();
+            QVERIFY(!row.contains(QStringLiteral("genre_accuracy")));
+            QCOMPARE(row[QStringLiteral("validation_loss")].toDouble(), row[QStringLiteral("train_loss")].toDouble());
+        }
     }
 
     void cancelStopsTraining()
