@@ -13,6 +13,9 @@ BUILD=(
   libqt6sql6-sqlite qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
   libqt6svg6 qt6-qpa-plugins
   libtorch-dev libtag1-dev libsqlite3-dev
+  # Debian's LibTorch links libblas.so.3, which is the slow reference BLAS unless an optimised one
+  # provides it; OpenBLAS (OpenMP build, like LibTorch) trains the recurrent models 1.3-4x faster.
+  libopenblas0-openmp
   libavformat-dev libavcodec-dev libswresample-dev libavutil-dev
   libfftw3-dev
   libqcustomplot-dev

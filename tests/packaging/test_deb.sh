@@ -75,6 +75,7 @@ for p in libqt6sql6-sqlite libqt6svg6; do
   grep -qx "$p" <<<"$dep_names" || fail "Depends lacks plugin package $p"
 done
 dpkg-deb -f "$deb" Recommends | grep -q gstreamer1.0-plugins-base || fail "Recommends lacks GStreamer"
+dpkg-deb -f "$deb" Recommends | grep -q libopenblas0 || fail "Recommends lacks an optimised BLAS"
 
 # --- data files --------------------------------------------------------------------------------
 desktop=$root/usr/share/applications/$app_id.desktop
