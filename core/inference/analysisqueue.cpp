@@ -5,6 +5,7 @@
 #include "model/model.h"
 #include "model/segmenter.h"
 #include "util/progressthrottle.h"
+#include "util/workerpool.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -17,10 +18,6 @@
 #include <mutex>
 #include <thread>
 
-#ifdef Q_OS_LINUX
-#include <sys/resource.h>
-#include <unistd.h>
-#endif
 
 namespace spectag {
 
@@ -31,15 +28,11 @@ namespace {
 // event-loop stalls of 0.3-1.6 s on 2 cores (tests/bench/bench_guistall). Linux keeps a nice value
 // per thread and ignores QThread priorities under its default scheduler, hence setpriority() on
 // the thread id. Threads the calling thread creates later (Torch's OpenMP pool, started by the
-// first forward pass on the inference thread) inherit it. Best effort: on failure nothing changes.
+// first forward pass on the inference thread) inherit it. Ten steps below the main thread (so
+// nice 10 in a normally started app), never above what the user started the process with.
 void lowerCurrentThreadPriority()
 {
-#ifdef Q_OS_LINUX
-    setpriority(PRIO_PROCESS, id_t(gettid()), 10);
-#else
-    if (QThread *t = QThread::currentThread(); t && t != QCoreApplication::instance()->thread())
-        t->setPriority(QThread::LowPriority);
-#endif
+    lowerCurrentThreadBelowMain(kAnalysisNice);
 }
 
 struct Pending {

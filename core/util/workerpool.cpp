@@ -1,9 +1,11 @@
 #include "workerpool.h"
 
+#include <QCoreApplication>
 #include <QThread>
 #include <QThreadPool>
 
 #include <algorithm>
+#include <cerrno>
 
 #ifdef Q_OS_LINUX
 #include <sys/resource.h>
@@ -30,6 +32,35 @@ QThreadPool *workerPool()
     return pool;
 }
 
+int niceBelowMainThread(int below)
+{
+#ifdef Q_OS_LINUX
+    // The main thread's id is the process id; getpriority() on a thread id reads that thread's own
+    // value. -1 is also a valid nice value, so errno tells a failure apart.
+    errno = 0;
+    const int main = getpriority(PRIO_PROCESS, id_t(getpid()));
+    return std::min(19, (errno == 0 ? main : 0) + below);
+#else
+    return below;
+#endif
+}
+
+void lowerCurrentThreadBelowMain(int below)
+{
+#ifdef Q_OS_LINUX
+    const id_t self = id_t(gettid());
+    errno = 0;
+    const int own = getpriority(PRIO_PROCESS, self);
+    const int target = niceBelowMainThread(below);
+    if (errno != 0 || target > own)
+        setpriority(PRIO_PROCESS, self, target);
+#else
+    Q_UNUSED(below);
+    if (QThread *t = QThread::currentThread(); t && t != QCoreApplication::instance()->thread())
+        t->setPriority(QThread::LowPriority);
+#endif
+}
+
 void lowerWorkerThreadPriority()
 {
     // Once per thread: the pool's threads run nothing but these jobs.
@@ -37,12 +68,7 @@ void lowerWorkerThreadPriority()
     if (lowered)
         return;
     lowered = true;
-#ifdef Q_OS_LINUX
-    setpriority(PRIO_PROCESS, id_t(gettid()), kWorkerNice);
-#else
-    if (QThread *t = QThread::currentThread())
-        t->setPriority(QThread::LowPriority);
-#endif
+    lowerCurrentThreadBelowMain(kWorkerNice);
 }
 
 } // namespace spectag

@@ -30,8 +30,17 @@ QThreadPool *workerPool();
 // Linux keeps a nice value per thread and ignores QThread priorities under its default scheduler;
 // QThreadPool creates threads from whichever thread calls start() (they inherit its nice value)
 // and has no hook for new threads, so each job lowers its own thread's priority first.
+// The values are relative to the main thread's, so a process started with `nice -n 5` runs its
+// workers at 10 and never lifts a thread above what its user asked (19 at most).
 constexpr int kWorkerNice = 5;
+constexpr int kAnalysisNice = 10;
 void lowerWorkerThreadPriority();
+
+// The nice value `below` steps under the main thread's, capped at 19; Linux only (elsewhere the
+// QThread priority is lowered instead). Never raises the calling thread. Best effort: on failure
+// nothing changes.
+int niceBelowMainThread(int below);
+void lowerCurrentThreadBelowMain(int below);
 
 // QtConcurrent::run(workerPool(), f) at the workers' priority; use this, not the pool directly.
 template <typename F>
