@@ -27,11 +27,8 @@ featfile = os.environ.get('FEATURES', '/tmp/spectag-feat4q.npz')
 rows = list(csv.DictReader(open(f"{shared}/data/4q/metadata.csv")))
 if not os.path.exists(featfile):
     items, fps = es.load(cache)
-    seg, hop = int(6 * fps), int(3 * fps)
     def feat(path):
-        s = (np.maximum(items[path], -100) + 40) / 20
-        segs = [s[:, i:i + seg] for i in range(0, max(1, s.shape[1] - seg + 1), hop)]
-        return np.mean([np.concatenate([es.base(x, fps), es.extra(x, fps)]) for x in segs], 0)
+        return np.concatenate(es.segment_means(items[path], fps, (es.base, es.extra)))
     rows = [r for r in rows if f"{shared}/data/4q/{r['file']}" in items]
     X = np.array([feat(f"{shared}/data/4q/{r['file']}") for r in rows])
     np.savez(featfile, X=X, files=np.array([r['file'] for r in rows]))

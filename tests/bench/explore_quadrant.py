@@ -33,12 +33,9 @@ MODELS = {"SVM-RBF C=3": lambda: make_pipeline(StandardScaler(), SVC(C=3, gamma=
 
 def main(cache, shared):
     items, fps = es.load(cache)
-    seg, hop = int(6 * fps), int(3 * fps)
 
     def feat(path):
-        s = (np.maximum(items[path], -100) + 40) / 20
-        segs = [s[:, i:i + seg] for i in range(0, max(1, s.shape[1] - seg + 1), hop)]
-        return np.mean([np.concatenate([es.base(x, fps), es.extra(x, fps)]) for x in segs], 0)
+        return np.concatenate(es.segment_means(items[path], fps, (es.base, es.extra)))
 
     rows = [r for r in csv.DictReader(open(f"{shared}/data/4q/metadata.csv")) if f"{shared}/data/4q/{r['file']}" in items]
     X = np.array([feat(f"{shared}/data/4q/{r['file']}") for r in rows])

@@ -71,6 +71,14 @@ def extra(s, fps):
                            loud, con.mean(1), con.std(1), ac[np.minimum(lags, len(ac) - 1)]])
 
 
+def segment_means(spec, fps, funcs):
+    """Each descriptor function over the item's 6 s segments (hop 3 s), averaged per item."""
+    s = (np.maximum(spec, -100) + 40) / 20
+    seg, hop = int(6 * fps), int(3 * fps)
+    segs = [s[:, i:i + seg] for i in range(0, max(1, s.shape[1] - seg + 1), hop)]
+    return [np.mean([f(x, fps) for x in segs], 0) for f in funcs]
+
+
 def main(cache, shared):
     items, fps = load(cache)
     tasks = {"genre": [], "quadrant": []}
@@ -83,12 +91,7 @@ def main(cache, shared):
                 tasks["genre"].append((p, row["genre"], row["track_id"]))
     with open(f"{shared}/data/4q/metadata.csv") as f:
         tasks["quadrant"] = [(f"{shared}/data/4q/{r['file']}", r["quadrant"], r["artist"]) for r in csv.DictReader(f)]
-    seg, hop = int(6 * fps), int(3 * fps)
-    feats = {}
-    for key, spec in items.items():
-        s = (np.maximum(spec, -100) + 40) / 20
-        segs = [s[:, i:i + seg] for i in range(0, max(1, s.shape[1] - seg + 1), hop)]
-        feats[key] = (np.mean([base(x, fps) for x in segs], 0), np.mean([extra(x, fps) for x in segs], 0))
+    feats = {key: tuple(segment_means(spec, fps, (base, extra))) for key, spec in items.items()}
     models = {"logistic C=0.03": lambda: make_pipeline(StandardScaler(), LogisticRegression(C=0.03, max_iter=3000)),
               "SVM-RBF C=3": lambda: make_pipeline(StandardScaler(), SVC(C=3, gamma="scale"))}
     for name, pick in (("shipped statistics", lambda b, x: b), ("+ candidates", lambda b, x: np.concatenate([b, x]))):
