@@ -22,7 +22,7 @@ from sklearn.model_selection import StratifiedGroupKFold  # noqa: E402
 
 torch.set_num_threads(1)
 cache = sys.argv[1]
-shared = sys.argv[2] if len(sys.argv) > 2 else os.path.join(os.path.dirname(os.path.abspath(__file__)), '../../../shared')
+shared = os.path.realpath(sys.argv[2] if len(sys.argv) > 2 else os.path.join(os.path.dirname(os.path.abspath(__file__)), '../../../shared'))  # the cache keys items by canonical path
 featfile = os.environ.get('FEATURES', '/tmp/spectag-feat4q.npz')
 rows = list(csv.DictReader(open(f"{shared}/data/4q/metadata.csv")))
 if not os.path.exists(featfile):

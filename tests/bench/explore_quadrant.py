@@ -32,6 +32,7 @@ MODELS = {"SVM-RBF C=3": lambda: make_pipeline(StandardScaler(), SVC(C=3, gamma=
 
 
 def main(cache, shared):
+    shared = os.path.realpath(shared)  # the cache keys items by canonical path
     items, fps = es.load(cache)
 
     def feat(path):

@@ -10,6 +10,7 @@ usage: tests/bench/explore_statistics.py CACHE.stfeat [SHARED_DIR]   (the 16 kHz
 """
 import csv
 import json
+import os
 import struct
 import sys
 
@@ -80,6 +81,7 @@ def segment_means(spec, fps, funcs):
 
 
 def main(cache, shared):
+    shared = os.path.realpath(shared)  # the cache keys items by canonical path
     items, fps = load(cache)
     tasks = {"genre": [], "quadrant": []}
     with open(f"{shared}/data/emotify/annotations.csv") as f:
