@@ -9,7 +9,7 @@ profile rotated to the estimated tonic, local mode over 3 s windows, chroma entr
 interval-class content and the chroma's DFT magnitudes (circle of fifths, thirds). Then the same
 grouped 10-fold comparison as explore_statistics.py (seed 42): the shipped statistics plus session
 8's candidates, with and without the harmony descriptors, and the harmony descriptors alone.
-Findings: docs/results.md ("Session 11"). Needs ffmpeg and Debian's python3-sklearn.
+Findings: docs/results.md ("Sessions 12–13: harmony"). Needs ffmpeg and Debian's python3-sklearn.
 
 usage: tests/bench/explore_harmony.py CACHE.stfeat [SHARED_DIR]   (the 16 kHz / 96-mel cache)
 """
