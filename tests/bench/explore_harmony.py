@@ -5,7 +5,7 @@ the log-mel statistics miss? Mode is the classic cue for valence, and 4Q's worst
 too coarse below ~500 Hz to resolve semitones, so this decodes each clip again (ffmpeg, mono
 22.05 kHz), takes a chroma from an 8192-point STFT (2.7 Hz bins, 55-2000 Hz) and derives
 key-invariant descriptors: Krumhansl-Kessler major/minor key correlations and clarity, the chroma
-profile rotated to the estimated tonic, local mode over 3 s windows, chroma entropy and flux, the
+profile rotated to the estimated tonic, local mode over ~1.5 s windows, chroma entropy and flux, the
 interval-class content and the chroma's DFT magnitudes (circle of fifths, thirds). Then the same
 grouped 10-fold comparison as explore_statistics.py (seed 42): the shipped statistics plus session
 8's candidates, with and without the harmony descriptors, and the harmony descriptors alone.
