@@ -136,25 +136,45 @@ std::vector<std::pair<std::string, torch::Tensor>> stateOf(NetImpl &net)
 std::vector<TensorRecord> recordsOf(NetImpl &net)
 {
     std::vector<TensorRecord> records;
-    for (auto &[name, tensor] : stateOf(net)) {
-        TensorRecord r;
-        r.name = QString::fromStdString(name);
-        const auto t = tensor.detach().to(torch::kCPU).contiguous();
-        r.dtype = t.scalar_type() == torch::kLong ? TensorRecord::DType::Int64 : TensorRecord::DType::Float32;
-        const auto c = r.dtype == TensorRecord::DType::Int64 ? t : t.to(torch::kFloat32);
-        for (auto d : c.sizes())
-            r.shape.push_back(d);
-        r.data.resize(qsizetype(c.numel()) * TensorRecord::elementSize(r.dtype));
-        if (r.dtype == TensorRecord::DType::Int64)
-            qToLittleEndian<qint64>(c.data_ptr<int64_t>(), c.numel(), r.data.data());
-        else
-            qToLittleEndian<float>(c.data_ptr<float>(), c.numel(), r.data.data());
-        records.push_back(std::move(r));
-    }
+    for (auto &[name, tensor] : stateOf(net))
+        records.push_back(tensorRecord(QString::fromStdString(name), tensor));
     return records;
 }
 
 } // namespace
+
+TensorRecord tensorRecord(const QString &name, const torch::Tensor &tensor)
+{
+    TensorRecord r;
+    r.name = name;
+    const auto t = tensor.detach().to(torch::kCPU).contiguous();
+    r.dtype = t.scalar_type() == torch::kLong ? TensorRecord::DType::Int64 : TensorRecord::DType::Float32;
+    const auto c = r.dtype == TensorRecord::DType::Int64 ? t : t.to(torch::kFloat32).contiguous();
+    for (auto d : c.sizes())
+        r.shape.push_back(d);
+    r.data.resize(qsizetype(c.numel()) * TensorRecord::elementSize(r.dtype));
+    if (r.dtype == TensorRecord::DType::Int64)
+        qToLittleEndian<qint64>(c.data_ptr<int64_t>(), c.numel(), r.data.data());
+    else
+        qToLittleEndian<float>(c.data_ptr<float>(), c.numel(), r.data.data());
+    return r;
+}
+
+QString tensorFromRecord(const TensorRecord &r, torch::Tensor *out)
+{
+    const bool isLong = r.dtype == TensorRecord::DType::Int64;
+    std::vector<int64_t> shape(r.shape.begin(), r.shape.end());
+    torch::Tensor host = torch::empty(shape, isLong ? torch::kLong : torch::kFloat32);
+    if (isLong) {
+        qFromLittleEndian<qint64>(r.data.constData(), host.numel(), host.data_ptr<int64_t>());
+    } else {
+        qFromLittleEndian<float>(r.data.constData(), host.numel(), host.data_ptr<float>());
+        if (!torch::isfinite(host).all().item<bool>())
+            return QStringLiteral("tensor '%1' contains NaN or infinite values").arg(r.name);
+    }
+    *out = host;
+    return {};
+}
 
 QString saveNet(const QString &path, const ModelSpec &spec, NetImpl &net)
 {
@@ -187,14 +207,9 @@ QString loadNetState(NetImpl &net, const ModelFile &file)
             return QStringLiteral("tensor '%1' has shape [%2], %3 needs [%4]")
                 .arg(n, got.join(QLatin1Char(',')), file.spec.architecture, want.join(QLatin1Char(',')));
         }
-        torch::Tensor host = torch::empty(shape, isLong ? torch::kLong : torch::kFloat32);
-        if (isLong) {
-            qFromLittleEndian<qint64>(r.data.constData(), host.numel(), host.data_ptr<int64_t>());
-        } else {
-            qFromLittleEndian<float>(r.data.constData(), host.numel(), host.data_ptr<float>());
-            if (!torch::isfinite(host).all().item<bool>())
-                return QStringLiteral("tensor '%1' contains NaN or infinite values").arg(n);
-        }
+        torch::Tensor host;
+        if (const QString e = tensorFromRecord(r, &host); !e.isEmpty())
+            return e;
         tensor.copy_(host);
         byName.erase(it);
     }

@@ -51,6 +51,10 @@ torch::Tensor aggregateSegments(const HeadSpec &head, const torch::Tensor &logit
 // buffers), and the reverse with full validation against the network.
 QString saveNet(const QString &path, const ModelSpec &spec, NetImpl &net);
 QString loadNetState(NetImpl &net, const struct ModelFile &file);
+// One tensor <-> one file record (float32 or int64, little-endian); the reverse refuses NaN and
+// infinite values. The record's shape and data length are already validated by parseModelFile().
+struct TensorRecord tensorRecord(const QString &name, const torch::Tensor &tensor);
+QString tensorFromRecord(const struct TensorRecord &record, torch::Tensor *out);
 
 namespace detail {
 std::shared_ptr<NetImpl> createResearchNet(const ModelSpec &spec);  // researchnets.cpp

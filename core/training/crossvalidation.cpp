@@ -138,8 +138,11 @@ CrossValidationResult crossValidate(const ModelSpec &spec, const training::Datas
         }
         TrainConfig cfg = config;
         cfg.seed = config.seed + quint64(i);  // folds differ in initialisation too, reproducibly
-        cfg.checkpointPath.clear();
-        cfg.resume = false;
+        // Every fold checkpoints each epoch next to its model, so a fold cut off mid-way (the end of
+        // a session, Ctrl+C) continues with --resume from its last finished epoch, exactly as if it
+        // had not stopped. The checkpoint goes once the fold's record is written.
+        cfg.checkpointPath = QDir(workDir).filePath(QStringLiteral("fold-%1.checkpoint.stm").arg(i + 1));
+        cfg.resume = config.resume;
         if (!config.logPath.isEmpty())
             cfg.logPath = QStringLiteral("%1.fold-%2.json").arg(config.logPath).arg(i + 1);
         const QString modelPath = QDir(workDir).filePath(QStringLiteral("fold-%1.stm").arg(i + 1));
@@ -193,9 +196,17 @@ CrossValidationResult crossValidate(const ModelSpec &spec, const training::Datas
         } else {
             if (callbacks.foldStarted)
                 callbacks.foldStarted(i + 1, int(folds.size()));
-            r = trainModel(spec, features, trainingdata::examples(ds, fold.train, softTargets),
-                           trainingdata::examples(ds, fold.validation, softTargets), cfg, modelPath, {}, callbacks.train,
-                           cancel);
+            const auto train = trainingdata::examples(ds, fold.train, softTargets);
+            const auto validation = trainingdata::examples(ds, fold.validation, softTargets);
+            r = trainModel(spec, features, train, validation, cfg, modelPath, {}, callbacks.train, cancel);
+            // The fold's checkpoint is this run's own file: one left by other settings (the fold
+            // record did not match either) or damaged is dropped and the fold starts over.
+            if (!r.ok && cfg.resume && r.error.startsWith(QLatin1String("cannot resume"))) {
+                QFile::remove(cfg.checkpointPath);
+                QFile::remove(cfg.checkpointPath + QStringLiteral(".state"));
+                cfg.resume = false;
+                r = trainModel(spec, features, train, validation, cfg, modelPath, {}, callbacks.train, cancel);
+            }
         }
         if (!r.ok) {
             result.error = QStringLiteral("fold %1: %2").arg(i + 1).arg(r.error);
@@ -240,6 +251,8 @@ CrossValidationResult crossValidate(const ModelSpec &spec, const training::Datas
             result.error = QStringLiteral("fold %1: cannot write %2: %3").arg(i + 1).arg(recordPath, rf.errorString());
             return result;
         }
+        QFile::remove(cfg.checkpointPath);
+        QFile::remove(cfg.checkpointPath + QStringLiteral(".state"));
     }
     for (auto it = perHead.begin(); it != perHead.end(); ++it)
         result.summary.insert(it.key(), metrics::summarize(it.value()).toJson());

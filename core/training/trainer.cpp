@@ -5,6 +5,7 @@
 #include "model/modelfile.h"
 #include "model/net.h"
 #include "model/segmenter.h"
+#include "training/trainingcheckpoint.h"
 #include "util/progressthrottle.h"
 
 #include <QDateTime>
@@ -14,7 +15,9 @@
 #include <QSaveFile>
 #include <QThread>
 
+#include <algorithm>
 #include <cmath>
+#include <numeric>
 #include <optional>
 #include <random>
 
@@ -318,29 +321,6 @@ void tuneThresholds(ModelSpec &spec, const std::vector<TrainingExample> &val, co
     }
 }
 
-std::vector<std::pair<std::string, Tensor>> snapshot(NetImpl &net)
-{
-    std::vector<std::pair<std::string, Tensor>> s;
-    for (const auto &p : net.named_parameters())
-        s.emplace_back(p.key(), p.value().detach().clone());
-    for (const auto &b : net.named_buffers())
-        s.emplace_back(b.key(), b.value().detach().clone());
-    return s;
-}
-
-void restore(NetImpl &net, const std::vector<std::pair<std::string, Tensor>> &s)
-{
-    torch::NoGradGuard noGrad;
-    auto params = net.named_parameters();
-    auto buffers = net.named_buffers();
-    for (const auto &[name, t] : s) {
-        if (auto *p = params.find(name))
-            p->copy_(t);
-        else if (auto *b = buffers.find(name))
-            b->copy_(t);
-    }
-}
-
 } // namespace
 
 TrainResult trainModel(const ModelSpec &specIn, const FeatureCache &fc, const std::vector<TrainingExample> &train,
@@ -384,7 +364,12 @@ TrainResult trainModel(const ModelSpec &specIn, const FeatureCache &fc, const st
         res.error = QString::fromUtf8(e.what());
         return res;
     }
-    if (cfg.resume && !cfg.checkpointPath.isEmpty() && QFile::exists(cfg.checkpointPath)) {
+    // Resuming: a checkpoint's state file (CHECKPOINT.state) continues the run exactly where it
+    // stopped; a checkpoint model alone (older Spectag, or the state file removed) only gives the
+    // starting weights.
+    const QString statePath = cfg.checkpointPath.isEmpty() ? QString() : checkpoint::statePath(cfg.checkpointPath);
+    const bool resumeState = cfg.resume && !statePath.isEmpty() && QFile::exists(statePath);
+    if (cfg.resume && !resumeState && !cfg.checkpointPath.isEmpty() && QFile::exists(cfg.checkpointPath)) {
         ModelFile ck;
         QString err;
         if (readModelFile(cfg.checkpointPath, &ck, &err))
@@ -421,14 +406,40 @@ TrainResult trainModel(const ModelSpec &specIn, const FeatureCache &fc, const st
         return res;
     }
     const int batches = int((pool.size() + size_t(cfg.batchSize) - 1) / size_t(cfg.batchSize));
-    double bestLoss = std::numeric_limits<double>::infinity();
-    auto best = snapshot(*net);
-    int sinceBest = 0;
+    const QString run = statePath.isEmpty() ? QString() : checkpoint::runFingerprint(spec, cfg, train, val);
+    checkpoint::Progress done;  // the epochs an interrupted run already finished
+    // Epochs shuffle an index order rather than the pool itself, so that the order can be saved;
+    // shuffling indices draws exactly what shuffling the pool did.
+    std::vector<int> order(pool.size());
+    std::iota(order.begin(), order.end(), 0);
+    auto best = checkpoint::snapshot(*net);
+    if (resumeState) {
+        if (const QString e = checkpoint::load(statePath, run, *net, &best, *opt, &rng, &done); !e.isEmpty()) {
+            res.error = QStringLiteral("cannot resume: %1").arg(e);
+            return res;
+        }
+        // The saved order must be a permutation of this run's pool (the fingerprint already
+        // pins the examples and crops, so this only catches a damaged file).
+        std::vector<int> sorted = done.order;
+        std::sort(sorted.begin(), sorted.end());
+        for (size_t i = 0; i < sorted.size(); ++i)
+            if (sorted[i] != int(i))
+                sorted.clear();
+        if (sorted.size() != pool.size()) {
+            res.error = QStringLiteral("cannot resume: %1 has a damaged example order").arg(statePath);
+            return res;
+        }
+        order = done.order;
+        res.curves = done.curves;
+        res.bestEpoch = done.bestEpoch;
+    }
+    double bestLoss = done.bestLoss;
+    int sinceBest = done.sinceBest;
     ProgressThrottle throttle;
-    double waitTotal = 0, stepTotal = 0;
-    qint64 samples = 0;
+    double waitTotal = done.waitSeconds, stepTotal = done.stepSeconds;
+    qint64 samples = done.samples;
 
-    for (int epoch = 1; epoch <= cfg.epochs; ++epoch) {
+    for (int epoch = done.epoch + 1; epoch <= cfg.epochs && !done.stopped; ++epoch) {
         QElapsedTimer et;
         et.start();
         double lr = cfg.learningRate;
@@ -438,7 +449,7 @@ TrainResult trainModel(const ModelSpec &specIn, const FeatureCache &fc, const st
             lr = cfg.learningRate * std::pow(0.1, (epoch - 1) / std::max(1, cfg.epochs / 3));
         for (auto &group : opt->param_groups())
             group.options().set_lr(lr);
-        std::shuffle(pool.begin(), pool.end(), rng);
+        std::shuffle(order.begin(), order.end(), rng);
         net->train();
         double lossSum = 0, wait = 0;
         for (int bi = 0; bi < batches; ++bi) {
@@ -449,8 +460,9 @@ TrainResult trainModel(const ModelSpec &specIn, const FeatureCache &fc, const st
             QElapsedTimer bt;
             bt.start();
             const size_t from = size_t(bi) * size_t(cfg.batchSize);
-            std::vector<const TrainingExample *> items(pool.begin() + std::ptrdiff_t(from),
-                                                       pool.begin() + std::ptrdiff_t(std::min(pool.size(), from + size_t(cfg.batchSize))));
+            std::vector<const TrainingExample *> items;
+            for (size_t i = from; i < std::min(pool.size(), from + size_t(cfg.batchSize)); ++i)
+                items.push_back(pool[size_t(order[i])]);
             if (items.size() < 2 && bi > 0)
                 continue;  // BatchNorm cannot train on a batch of one
             Batch b = makeBatch(spec, fc, items, cfg, rng);
@@ -494,18 +506,24 @@ TrainResult trainModel(const ModelSpec &specIn, const FeatureCache &fc, const st
         res.curves.append(row);
         if (cb.epoch)
             cb.epoch(st);
+        bool stop = false;
         if (cfg.keepLast) {
             res.bestEpoch = epoch;
         } else if (valLoss < bestLoss - 1e-6) {
             bestLoss = valLoss;
-            best = snapshot(*net);
+            best = checkpoint::snapshot(*net);
             res.bestEpoch = epoch;
             sinceBest = 0;
         } else if (cfg.patience > 0 && ++sinceBest >= cfg.patience) {
-            break;
+            stop = true;
         }
         if (!cfg.checkpointPath.isEmpty()) {
-            const QString e = saveNet(cfg.checkpointPath, spec, *net);
+            QString e = saveNet(cfg.checkpointPath, spec, *net);
+            if (e.isEmpty()) {
+                const checkpoint::Progress now{epoch, stop, bestLoss, res.bestEpoch, sinceBest, samples, waitTotal,
+                                               stepTotal, done.wallSeconds + wall.nsecsElapsed() / 1e9, res.curves, order};
+                e = checkpoint::save(statePath, spec, run, *net, best, *opt, rng, now);
+            }
             if (!e.isEmpty()) {
                 res.error = e;
                 return res;
@@ -518,15 +536,17 @@ TrainResult trainModel(const ModelSpec &specIn, const FeatureCache &fc, const st
                 log.commit();
             }
         }
+        if (stop)
+            break;
     }
     if (!cfg.keepLast)
-        restore(*net, best);
+        checkpoint::restore(*net, best);
     if (cfg.tuneThresholds && !val.empty()) {
         ExamplePredictions preds;
         predictAll(*net, spec, fc, val, &preds);
         tuneThresholds(spec, val, preds);
     }
-    res.seconds = wall.nsecsElapsed() / 1e9;
+    res.seconds = done.wallSeconds + wall.nsecsElapsed() / 1e9;
     res.samplesPerSecond = double(samples) / std::max(1e-9, stepTotal);
     res.dataWaitFraction = waitTotal / std::max(1e-9, stepTotal);
     QJsonObject prov = spec.provenance;

@@ -8,7 +8,9 @@
 #
 # Hours per architecture on 2 cores, so runs are resumable: every finished fold leaves a record in
 # docs/cv/runs/ARCH-joint/fold-N.json (committed; the fold models next to them are not) and
-# `--resume` reads back those whose settings and items match. Stop at any time; run again to go on.
+# `--resume` reads back those whose settings and items match; the fold that was cut off continues
+# from its last finished epoch (fold-N.checkpoint.stm + .state, not committed). Stop at any time;
+# run again to go on.
 # Settings: 15 epochs, 2 random crops per item and epoch, last epoch kept — lighter than the
 # shipped model's 20 epochs x 8 crops, for time; velankar2021crnn's published row used the same.
 set -euo pipefail

@@ -3,7 +3,9 @@
 // fold models are kept, bad k is a usage error.
 #include "common/testutil.h"
 
+#include <QDeadlineTimer>
 #include <QDir>
+#include <QProcess>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -13,6 +15,8 @@
 #include <QtTest>
 
 #include <cmath>
+
+#include <signal.h>
 
 class TestCrossValidation : public QObject {
     Q_OBJECT
@@ -186,6 +190,78 @@ private Q_SLOTS:
         for (int fold = 1; fold <= 3; ++fold)
             QVERIFY2(r.err.contains(QStringLiteral("fold %1/3: finished in an earlier run").arg(fold).toUtf8()), r.err.constData());
         QCOMPARE(folds(dir.filePath(QStringLiteral("fold-1.json"))).value(QLatin1String("fingerprint")).toString(), print2);
+    }
+
+    // A fold cut off mid-way (Ctrl+C, the end of a session) continues with --resume from its last
+    // finished epoch and ends exactly where an uninterrupted run ends; its checkpoint then goes.
+    void resumeContinuesACutOffFold()
+    {
+        const auto args = [&](const QString &out) {
+            return QStringList{QStringLiteral("train"), QStringLiteral("--folder"), m_dir.filePath(QStringLiteral("data")) + QStringLiteral(":genre"),
+                               QStringLiteral("--folds"), QStringLiteral("3"), QStringLiteral("--epochs"), QStringLiteral("4"),
+                               QStringLiteral("--crops"), QStringLiteral("2"), QStringLiteral("--threads"), QStringLiteral("1"),
+                               QStringLiteral("--cache"), m_dir.filePath(QStringLiteral("cache")), QStringLiteral("--out"), out,
+                               QStringLiteral("--log"), out + QStringLiteral("/curves.json"), QStringLiteral("--resume")};
+        };
+        const QString whole = m_dir.filePath(QStringLiteral("cut-whole")), cut = m_dir.filePath(QStringLiteral("cut-resumed"));
+        auto r = testutil::run(testutil::spectagBinary(), args(whole), 600000);
+        QVERIFY2(r.ok(), r.err.constData());
+
+        // Interrupt the second run as soon as its first epoch is done.
+        QProcess p;
+        p.start(testutil::spectagBinary(), args(cut));
+        QVERIFY(p.waitForStarted());
+        QByteArray err;
+        QDeadlineTimer deadline(300000);
+        while (!err.contains("\repoch 1:") && !deadline.hasExpired() && p.state() == QProcess::Running) {
+            p.waitForReadyRead(1000);
+            err += p.readAllStandardError();
+        }
+        QVERIFY2(err.contains("\repoch 1:"), err.constData());
+        ::kill(pid_t(p.processId()), SIGINT);
+        QVERIFY(p.waitForFinished(300000));
+        err += p.readAllStandardError();
+        QCOMPARE(p.exitCode(), 130);
+        const QDir cutDir(cut);
+        const QStringList states = cutDir.entryList({QStringLiteral("*.state")});
+        QCOMPARE(states.size(), 1);
+        const QString foldName = states.first().section(QLatin1Char('.'), 0, 0);  // fold-N
+        QVERIFY(!cutDir.exists(foldName + QStringLiteral(".json")));
+
+        r = testutil::run(testutil::spectagBinary(), args(cut), 600000);
+        QVERIFY2(r.ok(), r.err.constData());
+        // The cut fold's output starts after epoch 1: no epoch trained twice.
+        const QByteArray foldHeader = QByteArray("fold ") + foldName.section(QLatin1Char('-'), 1).toUtf8() + "/3\n";
+        const qsizetype from = r.err.indexOf(foldHeader);
+        QVERIFY2(from >= 0, r.err.constData());
+        const qsizetype next = r.err.indexOf("\nfold ", from + 1);
+        const QByteArray section = r.err.mid(from, next < 0 ? -1 : next - from);
+        QVERIFY2(!section.contains("\repoch 1:") && section.contains("\repoch 4:"), section.constData());
+        QVERIFY(cutDir.entryList({QStringLiteral("*.state"), QStringLiteral("*.checkpoint.stm")}).isEmpty());
+
+        const auto record = [](const QString &path) {
+            QFile f(path);
+            return f.open(QIODevice::ReadOnly) ? QJsonDocument::fromJson(f.readAll()).object() : QJsonObject{};
+        };
+        for (int fold = 1; fold <= 3; ++fold) {
+            const QString name = QStringLiteral("fold-%1.json").arg(fold);
+            const QJsonObject a = record(QDir(whole).filePath(name)), b = record(cutDir.filePath(name));
+            QVERIFY(!a.value(QLatin1String("metrics")).toObject().isEmpty());
+            QCOMPARE(b.value(QLatin1String("metrics")).toObject(), a.value(QLatin1String("metrics")).toObject());
+            QCOMPARE(b.value(QLatin1String("best_epoch")).toInt(), a.value(QLatin1String("best_epoch")).toInt());
+            // Every epoch's losses, to the last bit: the same batches in the same order.
+            const auto curves = [](const QString &path) {
+                QFile f(path);
+                return f.open(QIODevice::ReadOnly) ? QJsonDocument::fromJson(f.readAll()).array() : QJsonArray{};
+            };
+            const QString log = QStringLiteral("curves.json.fold-%1.json").arg(fold);
+            const QJsonArray ca = curves(QDir(whole).filePath(log)), cb = curves(cutDir.filePath(log));
+            QCOMPARE(ca.size(), 4);
+            QCOMPARE(cb.size(), 4);
+            for (int e = 0; e < 4; ++e)
+                for (const char *key : {"train_loss", "validation_loss"})
+                    QCOMPARE(cb[e].toObject()[QLatin1String(key)].toDouble(), ca[e].toObject()[QLatin1String(key)].toDouble());
+        }
     }
 
     // The records hash each item's labels too: the same clips and folds with one label changed

@@ -9,6 +9,7 @@
 #include "model/modelspec.h"
 #include "training/featurecache.h"
 #include "training/trainer.h"
+#include "model/modelfile.h"
 
 #include <QElapsedTimer>
 #include <QTemporaryDir>
@@ -275,6 +276,112 @@ private Q_SLOTS:
             QVERIFY(!row.contains(QStringLiteral("genre_accuracy")));
             QCOMPARE(row[QStringLiteral("validation_loss")].toDouble(), row[QStringLiteral("train_loss")].toDouble());
         }
+    }
+
+    // A run cut off after an epoch and resumed from its checkpoint ends with exactly the weights,
+    // curves and best epoch of the same run left alone: optimiser moments, both random generators
+    // and the early-stopping bookkeeping come back, not just the weights. Data-driven per optimiser.
+    void resumeContinuesExactly_data()
+    {
+        QTest::addColumn<QString>("optimizer");
+        QTest::newRow("adamw") << QStringLiteral("adam");
+        QTest::newRow("sgd") << QStringLiteral("sgd");
+    }
+    void resumeContinuesExactly()
+    {
+        QFETCH(QString, optimizer);
+        FeatureCache fc(m_spec.frontEnd, m_dir.filePath(QStringLiteral("cache")));
+        QVERIFY(fc.build(m_sources));
+        TrainConfig cfg;
+        cfg.epochs = 4;
+        cfg.batchSize = 8;
+        cfg.cropsPerExample = 1;
+        cfg.patience = 3;
+        cfg.threads = 1;  // one thread: bit-identical arithmetic between the two runs
+        cfg.optimizer = optimizer;
+        QTemporaryDir dir;
+        TrainConfig whole = cfg;
+        whole.checkpointPath = dir.filePath(QStringLiteral("whole.ckpt"));
+        const QString wholeOut = dir.filePath(QStringLiteral("whole.stm"));
+        const TrainResult a = trainModel(m_spec, fc, examples(0, 12), examples(24, 30), whole, wholeOut);
+        QVERIFY2(a.ok, qPrintable(a.error));
+
+        TrainConfig cut = cfg;
+        cut.checkpointPath = dir.filePath(QStringLiteral("cut.ckpt"));
+        const QString cutOut = dir.filePath(QStringLiteral("cut.stm"));
+        std::atomic_bool cancel{false};
+        TrainCallbacks stopAfterTwo;
+        stopAfterTwo.epoch = [&](const EpochStats &s) { cancel = s.epoch == 2; };
+        const TrainResult interrupted = trainModel(m_spec, fc, examples(0, 12), examples(24, 30), cut, cutOut, {}, stopAfterTwo, &cancel);
+        QCOMPARE(interrupted.error, QStringLiteral("cancelled"));
+        QVERIFY(QFile::exists(cut.checkpointPath + QStringLiteral(".state")));
+
+        cut.resume = true;
+        QList<int> epochsRun;
+        TrainCallbacks record;
+        record.epoch = [&](const EpochStats &s) { epochsRun << s.epoch; };
+        const TrainResult b = trainModel(m_spec, fc, examples(0, 12), examples(24, 30), cut, cutOut, {}, record);
+        QVERIFY2(b.ok, qPrintable(b.error));
+        QCOMPARE(epochsRun, (QList<int>{3, 4}));
+        QCOMPARE(b.curves.size(), 4);
+        QCOMPARE(b.bestEpoch, a.bestEpoch);
+        for (int e = 0; e < 4; ++e)
+            QCOMPARE(b.curves[e].toObject()[QStringLiteral("train_loss")].toDouble(),
+                     a.curves[e].toObject()[QStringLiteral("train_loss")].toDouble());
+        ModelFile fa, fb;
+        QString err;
+        QVERIFY2(readModelFile(wholeOut, &fa, &err), qPrintable(err));
+        QVERIFY2(readModelFile(cutOut, &fb, &err), qPrintable(err));
+        QCOMPARE(fb.tensors.size(), fa.tensors.size());
+        for (size_t i = 0; i < fa.tensors.size(); ++i) {
+            QCOMPARE(fb.tensors[i].name, fa.tensors[i].name);
+            QVERIFY2(fb.tensors[i].data == fa.tensors[i].data, qPrintable(fa.tensors[i].name));
+        }
+        QVERIFY(fb.spec.heads[0].thresholds == fa.spec.heads[0].thresholds);
+
+        // Resuming a finished run trains nothing more and writes the same weights again.
+        epochsRun.clear();
+        const TrainResult again = trainModel(m_spec, fc, examples(0, 12), examples(24, 30), cut, cutOut, {}, record);
+        QVERIFY2(again.ok, qPrintable(again.error));
+        QVERIFY(epochsRun.isEmpty());
+        ModelFile fc2;
+        QVERIFY2(readModelFile(cutOut, &fc2, &err), qPrintable(err));
+        QVERIFY(fc2.tensors.back().data == fa.tensors.back().data);
+    }
+
+    // The state of another run (other seed, other examples) or a damaged state file is refused
+    // with a reason, and nothing is written.
+    void resumeRefusesForeignOrDamagedState()
+    {
+        FeatureCache fc(m_spec.frontEnd, m_dir.filePath(QStringLiteral("cache")));
+        QVERIFY(fc.build(m_sources));
+        QTemporaryDir dir;
+        TrainConfig cfg;
+        cfg.epochs = 1;
+        cfg.batchSize = 8;
+        cfg.cropsPerExample = 1;
+        cfg.threads = 1;
+        cfg.checkpointPath = dir.filePath(QStringLiteral("run.ckpt"));
+        const TrainResult first = trainModel(m_spec, fc, examples(0, 12), {}, cfg, dir.filePath(QStringLiteral("a.stm")));
+        QVERIFY2(first.ok, qPrintable(first.error));
+        cfg.resume = true;
+        const QString out = dir.filePath(QStringLiteral("b.stm"));
+        TrainConfig otherSeed = cfg;
+        otherSeed.seed = 7;
+        TrainResult r = trainModel(m_spec, fc, examples(0, 12), {}, otherSeed, out);
+        QVERIFY(!r.ok);
+        QVERIFY2(r.error.contains(QStringLiteral("other settings")), qPrintable(r.error));
+        r = trainModel(m_spec, fc, examples(0, 11), {}, cfg, out);
+        QVERIFY2(r.error.contains(QStringLiteral("other settings")), qPrintable(r.error));
+        const QString state = cfg.checkpointPath + QStringLiteral(".state");
+        QFile f(state);
+        QVERIFY(f.open(QIODevice::ReadWrite));
+        QVERIFY(f.resize(f.size() / 2));
+        f.close();
+        r = trainModel(m_spec, fc, examples(0, 12), {}, cfg, out);
+        QVERIFY(!r.ok);
+        QVERIFY2(r.error.startsWith(QStringLiteral("cannot resume: ")) && r.error.contains(QStringLiteral("truncated")), qPrintable(r.error));
+        QVERIFY(!QFile::exists(out));
     }
 
     void cancelStopsTraining()
