@@ -64,6 +64,18 @@ private:
         return cfg;
     }
 
+    // A short run on one thread (bit-identical arithmetic from run to run).
+    static TrainConfig shortConfig(int epochs, int crops, int patience)
+    {
+        TrainConfig cfg;
+        cfg.epochs = epochs;
+        cfg.batchSize = 8;
+        cfg.cropsPerExample = crops;
+        cfg.patience = patience;
+        cfg.threads = 1;
+        return cfg;
+    }
+
     std::vector<TrainingExample> examples(int from, int to) const
     {
         std::vector<TrainingExample> v;
@@ -236,12 +248,7 @@ private Q_SLOTS:
     {
         FeatureCache fc(m_spec.frontEnd, m_dir.filePath(QStringLiteral("cache")));
         QVERIFY(fc.build(m_sources));
-        TrainConfig cfg;
-        cfg.epochs = 2;
-        cfg.batchSize = 8;
-        cfg.cropsPerExample = 2;
-        cfg.patience = 0;
-        cfg.threads = 1;
+        TrainConfig cfg = shortConfig(2, 2, 0);
         cfg.tuneThresholds = false;
         const auto train = [&](const std::vector<TrainingExample> &val, const QString &name) {
             return trainModel(m_spec, fc, examples(0, 12), val, cfg, m_dir.filePath(name));
@@ -292,12 +299,7 @@ private Q_SLOTS:
         QFETCH(QString, optimizer);
         FeatureCache fc(m_spec.frontEnd, m_dir.filePath(QStringLiteral("cache")));
         QVERIFY(fc.build(m_sources));
-        TrainConfig cfg;
-        cfg.epochs = 4;
-        cfg.batchSize = 8;
-        cfg.cropsPerExample = 1;
-        cfg.patience = 3;
-        cfg.threads = 1;  // one thread: bit-identical arithmetic between the two runs
+        TrainConfig cfg = shortConfig(4, 1, 3);
         cfg.optimizer = optimizer;
         QTemporaryDir dir;
         TrainConfig whole = cfg;
@@ -356,11 +358,7 @@ private Q_SLOTS:
         FeatureCache fc(m_spec.frontEnd, m_dir.filePath(QStringLiteral("cache")));
         QVERIFY(fc.build(m_sources));
         QTemporaryDir dir;
-        TrainConfig cfg;
-        cfg.epochs = 1;
-        cfg.batchSize = 8;
-        cfg.cropsPerExample = 1;
-        cfg.threads = 1;
+        TrainConfig cfg = shortConfig(1, 1, TrainConfig{}.patience);
         cfg.checkpointPath = dir.filePath(QStringLiteral("run.ckpt"));
         const TrainResult first = trainModel(m_spec, fc, examples(0, 12), {}, cfg, dir.filePath(QStringLiteral("a.stm")));
         QVERIFY2(first.ok, qPrintable(first.error));
