@@ -242,7 +242,12 @@ int crossValidateVerb(Context &ctx, const QCommandLineParser &p, const QStringLi
                                                   workDir, cb, &ctx.cancel);
     if (!r.ok) {
         ctx.err << "spectag: cross-validation failed: " << r.error << '\n';
-        return r.error.endsWith(QLatin1String("cancelled")) ? int(Cancelled) : int(Failure);
+        if (!r.error.endsWith(QLatin1String("cancelled")))
+            return Failure;
+        if (p.isSet(QStringLiteral("out")))
+            ctx.err << "spectag: the finished folds and epochs are kept in " << workDir
+                    << "; the same command with --resume continues from there\n";
+        return Cancelled;
     }
     ctx.out << r.toText() << "parameters " << r.parameters << ", " << QString::number(r.seconds, 'f', 0) << " s for "
             << k << " folds\n";
@@ -302,6 +307,12 @@ int trainVerb(Context &ctx, const QStringList &args)
     }
     if (!p.isSet(QStringLiteral("out")) && folds == 0) {
         ctx.err << "spectag: --out FILE is required\n";
+        return Usage;
+    }
+    // Without a checkpoint there is nothing to continue from: training again from scratch
+    // under --resume would look like a resumed run and be none.
+    if (p.isSet(QStringLiteral("resume")) && folds == 0 && !p.isSet(QStringLiteral("checkpoint"))) {
+        ctx.err << "spectag: --resume needs --checkpoint FILE (the interrupted run's), or --folds K with --out DIR\n";
         return Usage;
     }
     const QString arch = p.value(QStringLiteral("arch"));
@@ -381,7 +392,13 @@ int trainVerb(Context &ctx, const QStringList &args)
                                      p.value(QStringLiteral("init")), cb, &ctx.cancel);
     if (!r.ok) {
         ctx.err << "spectag: training failed: " << r.error << '\n';
-        return r.error == QLatin1String("cancelled") ? int(Cancelled) : int(Failure);
+        if (r.error != QLatin1String("cancelled"))
+            return Failure;
+        if (cfg.checkpointPath.isEmpty())
+            ctx.err << "spectag: nothing was kept; --checkpoint FILE makes a run resumable\n";
+        else
+            ctx.err << "spectag: " << cfg.checkpointPath << " holds the last finished epoch; the same command with --resume continues from there\n";
+        return Cancelled;
     }
     ctx.out << "model written to " << p.value(QStringLiteral("out")) << " (best epoch " << r.bestEpoch << ", "
             << QString::number(r.seconds, 'f', 0) << " s, " << QString::number(r.samplesPerSecond, 'f', 1)

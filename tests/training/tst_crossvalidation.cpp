@@ -199,7 +199,9 @@ private Q_SLOTS:
         const auto args = [&](const QString &out) {
             return QStringList{QStringLiteral("train"), QStringLiteral("--folder"), m_dir.filePath(QStringLiteral("data")) + QStringLiteral(":genre"),
                                QStringLiteral("--folds"), QStringLiteral("3"), QStringLiteral("--epochs"), QStringLiteral("4"),
-                               QStringLiteral("--crops"), QStringLiteral("2"), QStringLiteral("--threads"), QStringLiteral("1"),
+                               // 8 crops: epochs of about a second, long enough that the interrupt
+                               // below lands in the fold whose first epoch it saw, even on a busy machine
+                               QStringLiteral("--crops"), QStringLiteral("8"), QStringLiteral("--threads"), QStringLiteral("1"),
                                QStringLiteral("--cache"), m_dir.filePath(QStringLiteral("cache")), QStringLiteral("--out"), out,
                                QStringLiteral("--log"), out + QStringLiteral("/curves.json"), QStringLiteral("--resume")};
         };
@@ -219,9 +221,11 @@ private Q_SLOTS:
         }
         QVERIFY2(err.contains("\repoch 1:"), err.constData());
         ::kill(pid_t(p.processId()), SIGINT);
+        QVERIFY2(!err.contains("fold 2/3"), "the interrupt came too late to cut fold 1");
         QVERIFY(p.waitForFinished(300000));
         err += p.readAllStandardError();
         QCOMPARE(p.exitCode(), 130);
+        QVERIFY2(err.contains("with --resume continues"), err.constData());
         const QDir cutDir(cut);
         const QStringList states = cutDir.entryList({QStringLiteral("*.state")});
         QCOMPARE(states.size(), 1);
@@ -311,6 +315,18 @@ private Q_SLOTS:
                                       QStringLiteral("--folds"), QStringLiteral("3"), QStringLiteral("--resume")});
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(r.err.contains("--out"), r.err.constData());
+    }
+
+    // Outside cross-validation --resume continues a --checkpoint; without one it would silently
+    // train from scratch, so it is refused.
+    void resumeNeedsCheckpoint()
+    {
+        const auto r = testutil::run(testutil::spectagBinary(),
+                                     {QStringLiteral("train"), QStringLiteral("--folder"), m_dir.filePath(QStringLiteral("data")) + QStringLiteral(":genre"),
+                                      QStringLiteral("--out"), m_dir.filePath(QStringLiteral("never.stm")), QStringLiteral("--resume")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains("--checkpoint"), r.err.constData());
+        QVERIFY(!QFileInfo::exists(m_dir.filePath(QStringLiteral("never.stm"))));
     }
 
     // Grouped by artist (the default), every test fold holds whole artists; --split-by item (the
