@@ -317,6 +317,32 @@ private Q_SLOTS:
         QVERIFY2(r.err.contains("--out"), r.err.constData());
     }
 
+    // A fold's state is the run's own file: a damaged one (or one from other settings) is dropped
+    // and the fold trained from its first epoch, instead of stopping the whole run.
+    void resumeDropsADamagedFoldState()
+    {
+        const QString out = m_dir.filePath(QStringLiteral("damaged"));
+        QVERIFY(QDir().mkpath(out));
+        const QString state = QDir(out).filePath(QStringLiteral("fold-1.checkpoint.stm.state"));
+        QFile f(state);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("SPECTAG? not a state file");
+        f.close();
+        const auto r = testutil::run(testutil::spectagBinary(),
+                                     {QStringLiteral("train"), QStringLiteral("--folder"), m_dir.filePath(QStringLiteral("data")) + QStringLiteral(":genre"),
+                                      QStringLiteral("--folds"), QStringLiteral("3"), QStringLiteral("--epochs"), QStringLiteral("2"),
+                                      QStringLiteral("--crops"), QStringLiteral("2"), QStringLiteral("--threads"), QStringLiteral("1"),
+                                      QStringLiteral("--cache"), m_dir.filePath(QStringLiteral("cache")), QStringLiteral("--out"), out,
+                                      QStringLiteral("--resume")},
+                                     600000);
+        QVERIFY2(r.ok(), r.err.constData());
+        const qsizetype fold1 = r.err.indexOf("fold 1/3\n"), fold2 = r.err.indexOf("fold 2/3\n");
+        QVERIFY2(fold1 >= 0 && fold2 > fold1, r.err.constData());
+        QVERIFY2(r.err.mid(fold1, fold2 - fold1).contains("\repoch 1:"), r.err.constData());
+        QVERIFY(QFileInfo::exists(QDir(out).filePath(QStringLiteral("fold-1.json"))));
+        QVERIFY(!QFileInfo::exists(state));
+    }
+
     // Outside cross-validation --resume continues a --checkpoint; without one it would silently
     // train from scratch, so it is refused.
     void resumeNeedsCheckpoint()
