@@ -414,19 +414,8 @@ TrainResult trainModel(const ModelSpec &specIn, const FeatureCache &fc, const st
     std::iota(order.begin(), order.end(), 0);
     auto best = checkpoint::snapshot(*net);
     if (resumeState) {
-        if (const QString e = checkpoint::load(statePath, run, *net, &best, *opt, &rng, &done); !e.isEmpty()) {
+        if (const QString e = checkpoint::load(statePath, run, pool.size(), *net, &best, *opt, &rng, &done); !e.isEmpty()) {
             res.error = QStringLiteral("cannot resume: %1").arg(e);
-            return res;
-        }
-        // The saved order must be a permutation of this run's pool (the fingerprint already
-        // pins the examples and crops, so this only catches a damaged file).
-        std::vector<int> sorted = done.order;
-        std::sort(sorted.begin(), sorted.end());
-        for (size_t i = 0; i < sorted.size(); ++i)
-            if (sorted[i] != int(i))
-                sorted.clear();
-        if (sorted.size() != pool.size()) {
-            res.error = QStringLiteral("cannot resume: %1 has a damaged example order").arg(statePath);
             return res;
         }
         order = done.order;

@@ -6,6 +6,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <map>
@@ -235,8 +236,8 @@ QString save(const QString &path, const ModelSpec &spec, const QString &run, Net
     return writeModelFile(path, serializeModelFile(s, records));
 }
 
-QString load(const QString &path, const QString &run, NetImpl &net, Snapshot *best, torch::optim::Optimizer &optimizer,
-             std::mt19937_64 *rng, Progress *progress)
+QString load(const QString &path, const QString &run, size_t poolSize, NetImpl &net, Snapshot *best,
+             torch::optim::Optimizer &optimizer, std::mt19937_64 *rng, Progress *progress)
 {
     ModelFile file;
     QString err;
@@ -306,6 +307,16 @@ QString load(const QString &path, const QString &run, NetImpl &net, Snapshot *be
     }
     if (torchRngBytes.size() != torchRng.numel())
         return QStringLiteral("%1 has a Torch random generator state of the wrong size").arg(path);
+    // The saved order must be a permutation of this run's pool (the fingerprint already pins the
+    // examples and crops, so this only catches a damaged file).
+    Progress restoredProgress = progressFrom(state);
+    std::vector<int> sorted = restoredProgress.order;
+    std::sort(sorted.begin(), sorted.end());
+    for (size_t i = 0; i < sorted.size(); ++i)
+        if (sorted[i] != int(i))
+            return QStringLiteral("%1 has a damaged example order").arg(path);
+    if (sorted.size() != poolSize)
+        return QStringLiteral("%1 has a damaged example order").arg(path);
 
     // All checked: apply.
     restore(net, current);
@@ -320,7 +331,7 @@ QString load(const QString &path, const QString &run, NetImpl &net, Snapshot *be
         gen.set_state(torchRng);
     }
     *rng = restoredRng;
-    *progress = progressFrom(state);
+    *progress = std::move(restoredProgress);
     return {};
 }
 

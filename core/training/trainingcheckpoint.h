@@ -54,8 +54,9 @@ QString save(const QString &path, const ModelSpec &spec, const QString &run, Net
              torch::optim::Optimizer &optimizer, const std::mt19937_64 &rng, const Progress &progress);
 
 // Restores what save() wrote into a freshly built net and optimiser (same parameters, same
-// order). Returns an empty string on success, else why the state cannot be used.
-QString load(const QString &path, const QString &run, NetImpl &net, Snapshot *best, torch::optim::Optimizer &optimizer,
-             std::mt19937_64 *rng, Progress *progress);
+// order) for a training pool of `poolSize` entries. Returns an empty string on success, else why
+// the state cannot be used; then nothing has been changed.
+QString load(const QString &path, const QString &run, size_t poolSize, NetImpl &net, Snapshot *best,
+             torch::optim::Optimizer &optimizer, std::mt19937_64 *rng, Progress *progress);
 
 } // namespace spectag::checkpoint
