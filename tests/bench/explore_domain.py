@@ -12,7 +12,6 @@ statistics branch's descriptors (explore_statistics.py), 10 folds grouped like S
 Needs Debian's python3-sklearn and python3-torchaudio (the wesnoth log-mels; parity with Spectag's
 front end is checked on one cached item first).
 """
-import csv
 import glob
 import os
 import subprocess
@@ -27,19 +26,6 @@ import explore_statistics as es  # noqa: E402
 
 MODELS = {"logistic": lambda: es.make_pipeline(es.StandardScaler(), es.LogisticRegression(C=0.03, max_iter=3000)),
           "SVM": lambda: es.make_pipeline(es.StandardScaler(), es.SVC(C=3, gamma="scale"))}
-
-
-def tasks(shared):
-    out = {"genre": [], "quadrant": []}
-    seen = set()
-    for row in csv.DictReader(open(f"{shared}/data/emotify/annotations.csv")):
-        p = f"{shared}/data/emotify/{row['file']}"
-        if p not in seen:
-            seen.add(p)
-            out["genre"].append((p, row["genre"], row["track_id"]))
-    out["quadrant"] = [(f"{shared}/data/4q/{r['file']}", r["quadrant"], r["artist"])
-                       for r in csv.DictReader(open(f"{shared}/data/4q/metadata.csv"))]
-    return out
 
 
 def descriptors(spec, fps, seconds=6.0, spread=False):
@@ -63,11 +49,12 @@ def cv(X, y, g, fit, transform=lambda F: F):
 
 
 def segments(items, fps, shared):
+    data = es.tasks(shared)
     for seconds, spread in ((6, False), (10, False), (15, False), (0, False), (6, True)):
         feats = {k: descriptors(v, fps, seconds, spread) for k, v in items.items()}
         for mname, make in MODELS.items():
             line = f"{'whole clip' if seconds == 0 else f'{seconds} s'} {'mean+spread' if spread else 'mean':11s} {mname:9s}"
-            for task, rows in tasks(shared).items():
+            for task, rows in data.items():
                 rows = [r for r in rows if r[0] in feats]
                 X = np.array([feats[p] for p, _, _ in rows])
                 acc, f1 = cv(X, np.array([r[1] for r in rows]), np.array([r[2] for r in rows]),
@@ -90,7 +77,7 @@ def ood(items, fps, shared):
         with torch.no_grad():
             return to_db(mel(torch.from_numpy(np.frombuffer(pcm, dtype=np.float32).copy()))).numpy()
 
-    rows = tasks(shared)["genre"]
+    rows = es.tasks(shared)["genre"]
     first = rows[0][0]
     print("parity, one item's descriptors (cache vs torchaudio): max abs difference",
           np.abs(descriptors(items[first], fps) - descriptors(log_mel(first), fps)).max())

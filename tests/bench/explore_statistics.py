@@ -80,26 +80,32 @@ def segment_means(spec, fps, funcs):
     return [np.mean([f(x, fps) for x in segs], 0) for f in funcs]
 
 
-def main(cache, shared):
-    shared = os.path.realpath(shared)  # the cache keys items by canonical path
-    items, fps = load(cache)
-    tasks = {"genre": [], "quadrant": []}
+def tasks(shared):
+    """(path, label, group) per item: Emotify's genres grouped by track, 4Q's quadrants by artist."""
+    out = {"genre": [], "quadrant": []}
     with open(f"{shared}/data/emotify/annotations.csv") as f:
         seen = set()
         for row in csv.DictReader(f):
             p = f"{shared}/data/emotify/{row['file']}"
             if p not in seen:
                 seen.add(p)
-                tasks["genre"].append((p, row["genre"], row["track_id"]))
+                out["genre"].append((p, row["genre"], row["track_id"]))
     with open(f"{shared}/data/4q/metadata.csv") as f:
-        tasks["quadrant"] = [(f"{shared}/data/4q/{r['file']}", r["quadrant"], r["artist"]) for r in csv.DictReader(f)]
+        out["quadrant"] = [(f"{shared}/data/4q/{r['file']}", r["quadrant"], r["artist"]) for r in csv.DictReader(f)]
+    return out
+
+
+def main(cache, shared):
+    shared = os.path.realpath(shared)  # the cache keys items by canonical path
+    items, fps = load(cache)
+    data = tasks(shared)
     feats = {key: tuple(segment_means(spec, fps, (base, extra))) for key, spec in items.items()}
     models = {"logistic C=0.03": lambda: make_pipeline(StandardScaler(), LogisticRegression(C=0.03, max_iter=3000)),
               "SVM-RBF C=3": lambda: make_pipeline(StandardScaler(), SVC(C=3, gamma="scale"))}
     for name, pick in (("shipped statistics", lambda b, x: b), ("+ candidates", lambda b, x: np.concatenate([b, x]))):
         for mname, make in models.items():
             line = f"{name:20s} {mname:16s}"
-            for task, rows in tasks.items():
+            for task, rows in data.items():
                 rows = [r for r in rows if r[0] in feats]
                 X = np.array([pick(*feats[p]) for p, _, _ in rows])
                 y = np.array([r[1] for r in rows])
