@@ -13,10 +13,12 @@ data=(--emotify "$shared/data/emotify/annotations.csv" --4q "$shared/data/4q/met
 common=(--seed 42 --cache "${SPECTAG_FEATURE_CACHE:-$build/feature-cache}")
 # One backbone, three heads: Emotify genre (softmax) and GEMS moods (sigmoid on listener shares),
 # 4Q quadrant (softmax). Each item only trains the heads its dataset labels (masked losses).
-# The spectag architecture with its statistics branch (per-band mean, spread, change and modulation
-# spectrum of 6 s segments) and its CNN branch off: the configuration that cross-validated best
-# (docs/results.md, "Default model, session 5").
-config=(--arch spectag --hp '{"cnn":0,"stats":1,"embed_dropout":0.3,"dropout":0.2}' --segment 6
+# The spectag architecture with its level-2 statistics branch (per-band mean, spread, change and
+# modulation spectrum of 6 s segments, plus cepstral spread and covariance, band percentiles,
+# loudness dynamics, spectral contrast and onset periodicity) and its CNN branch off: the
+# configuration that cross-validated best (docs/results.md, "Spectag v2", sessions 8 and 17).
+# Level 1 ("stats":1) was the default up to session 16.
+config=(--arch spectag --hp '{"cnn":0,"stats":2,"embed_dropout":0.3,"dropout":0.2}' --segment 6
         --epochs 20 --crops 8 --lr 0.001 --masks 0 --keep last --threads 2)
 mkdir -p "$out"
 if [ "${CV:-0}" = 1 ]; then
