@@ -13,8 +13,6 @@ import os
 import sys
 
 import numpy as np
-from sklearn.metrics import accuracy_score, f1_score
-from sklearn.model_selection import StratifiedGroupKFold
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import explore_statistics as es  # noqa: E402
@@ -75,13 +73,11 @@ def main(cache, shared):
                 y = np.array([r[1] for r in rows])
                 g = np.array([r[2] for r in rows])
                 X = np.array([F["orig"][p] for p in paths])
-                acc, f1 = [], []
-                for tr, te in StratifiedGroupKFold(10, shuffle=True, random_state=42).split(X, y, g):
+
+                def predict(tr, te):
                     Xtr = np.concatenate([X[tr]] + [np.array([F[v][p] for p in paths[tr]]) for v in extra])
-                    ytr = np.concatenate([y[tr]] * (1 + len(extra)))
-                    pred = make().fit(Xtr, ytr).predict(X[te])
-                    acc.append(accuracy_score(y[te], pred))
-                    f1.append(f1_score(y[te], pred, average="macro"))
+                    return make().fit(Xtr, np.concatenate([y[tr]] * (1 + len(extra)))).predict(X[te])
+                acc, f1 = es.grouped_cv(X, y, g, predict)
                 line += f"  {task} acc {np.mean(acc):.3f} F1 {np.mean(f1):.3f}"
             print(line, flush=True)
 
