@@ -53,6 +53,9 @@ void addDataOptions(QCommandLineParser &p)
                                                     "the leaking protocol some papers used, for comparison only)."),
          QStringLiteral("unit"), QStringLiteral("group")},
         {QStringLiteral("cache"), QStringLiteral("Feature cache folder (default: the user's cache dir)."), QStringLiteral("dir")},
+        {QStringLiteral("cache-limit"), QStringLiteral("Keep the feature cache folder under this size, removing the least recently "
+                                                       "used spectrograms (default 4; 0: no limit)."),
+         QStringLiteral("GB"), QStringLiteral("4")},
         {QStringLiteral("threads"), QStringLiteral("Threads for decoding and Torch (default: all cores)."), QStringLiteral("n"), QStringLiteral("0")},
     });
 }
@@ -155,6 +158,9 @@ bool buildFeatures(Context &ctx, const QCommandLineParser &p, const training::Da
             << " s: " << fc.filePath() << '\n';
     for (const QString &e : fc.errors())
         ctx.err << "spectag: " << e << '\n';
+    if (!fc.prunedFiles().isEmpty())
+        ctx.err << "feature cache: removed " << fc.prunedFiles().size() << " least recently used file(s), "
+                << QString::number(double(fc.prunedBytes()) / double(1 << 20), 'f', 0) << " MiB, to stay under --cache-limit\n";
     return ok;
 }
 
@@ -163,6 +169,19 @@ QString cacheDir(const QCommandLineParser &p)
     return p.isSet(QStringLiteral("cache")) ? p.value(QStringLiteral("cache"))
                                             : QDir(QStandardPaths::writableLocation(QStandardPaths::CacheLocation))
                                                   .filePath(QStringLiteral("features"));
+}
+
+// --cache-limit in GB (fractions allowed) as bytes; false (after saying why) on a bad value.
+bool cacheLimit(Context &ctx, const QCommandLineParser &p, qint64 *bytes)
+{
+    bool ok = false;
+    const double gb = p.value(QStringLiteral("cache-limit")).toDouble(&ok);
+    if (!ok || !(gb >= 0 && gb <= 1e6)) {
+        ctx.err << "spectag: --cache-limit needs a size in GB (0: no limit), not '" << p.value(QStringLiteral("cache-limit")) << "'\n";
+        return false;
+    }
+    *bytes = qint64(gb * double(qint64(1) << 30));
+    return true;
 }
 
 void printMetrics(Context &ctx, const QJsonObject &byHead)
@@ -359,7 +378,11 @@ int trainVerb(Context &ctx, const QStringList &args)
     if (p.isSet(QStringLiteral("init")))  // fine-tuning: features must match the base model
         spec.frontEnd = base.spec.frontEnd;
     const int threads = p.value(QStringLiteral("threads")).toInt();
+    qint64 limit = 0;
+    if (!cacheLimit(ctx, p, &limit))
+        return Usage;
     FeatureCache fc(spec.frontEnd, cacheDir(p));
+    fc.setSizeLimit(limit);
     if (!buildFeatures(ctx, p, ds, fc))
         return ctx.cancel ? int(Cancelled) : int(Failure);
 
@@ -461,7 +484,11 @@ int evaluateVerb(Context &ctx, const QStringList &args)
         idx.resize(size_t(ds.items.size()));
         std::iota(idx.begin(), idx.end(), 0);
     }
+    qint64 limit = 0;
+    if (!cacheLimit(ctx, p, &limit))
+        return Usage;
     FeatureCache fc(mf.spec.frontEnd, cacheDir(p));
+    fc.setSizeLimit(limit);
     if (!buildFeatures(ctx, p, ds, fc))
         return Failure;
     ExamplePredictions preds;

@@ -3,6 +3,7 @@
 #include "audio/audiodecoder.h"
 
 #include <QCryptographicHash>
+#include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -96,6 +97,7 @@ bool FeatureCache::build(const std::vector<FeatureSource> &sources, int threads,
     m_file.setFileName(QDir(m_dir).filePath(QString::fromLatin1(h.result().toHex().left(24)) + QStringLiteral(".stfeat")));
     if (m_file.exists() && mapFile()) {
         m_reused = true;
+        prune();
         if (progress)
             progress(int(sources.size()), int(sources.size()));
         return true;
@@ -154,7 +156,39 @@ bool FeatureCache::build(const std::vector<FeatureSource> &sources, int threads,
         m_errors << QStringLiteral("cannot write the feature cache %1: %2 (disk full?)").arg(out.fileName(), out.errorString());
         return false;
     }
-    return mapFile() && std::any_of(m_index.begin(), m_index.end(), [](const Entry &e) { return e.frames > 0; });
+    if (!mapFile())
+        return false;
+    prune();
+    return std::any_of(m_index.begin(), m_index.end(), [](const Entry &e) { return e.frames > 0; });
+}
+
+void FeatureCache::prune()
+{
+    m_pruned.clear();
+    m_prunedBytes = 0;
+    // Renew the current file's time even without a limit, so that a limit set later sees it as used.
+    m_file.setFileTime(QDateTime::currentDateTimeUtc(), QFileDevice::FileModificationTime);
+    if (m_sizeLimit <= 0)
+        return;
+    // Only finished cache files: QSaveFile's temporary files (another process still writing)
+    // carry a suffix after ".stfeat" and are never touched.
+    QFileInfoList files = QDir(m_dir).entryInfoList({QStringLiteral("*.stfeat")}, QDir::Files, QDir::Time | QDir::Reversed);
+    const QString current = QFileInfo(m_file.fileName()).absoluteFilePath();
+    qint64 total = 0;
+    for (const QFileInfo &fi : std::as_const(files))
+        total += fi.size();
+    for (const QFileInfo &fi : std::as_const(files)) {  // oldest first
+        if (total <= m_sizeLimit)
+            break;
+        if (fi.absoluteFilePath() == current)
+            continue;
+        // Unlinking a file another run has mapped is safe on POSIX: its pages stay until unmapped.
+        if (QFile::remove(fi.absoluteFilePath())) {
+            total -= fi.size();
+            m_pruned << fi.absoluteFilePath();
+            m_prunedBytes += fi.size();
+        }
+    }
 }
 
 bool FeatureCache::mapFile()

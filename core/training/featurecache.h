@@ -24,7 +24,9 @@ struct FeatureSource {
 // (float16 dB values, time-major) that is memory-mapped: epochs never decode again, and the
 // operating system shares the pages between runs. The file's name hashes the front end and
 // the sources (path, size, mtime, excerpt), so a changed front end or a changed file makes a
-// new cache instead of silently reusing stale features.
+// new cache instead of silently reusing stale features. Because every changed set makes a new
+// file, the folder is kept to a size limit: after each build the least recently used other
+// cache files are removed (a reused file counts as used: its modification time is renewed).
 class FeatureCache {
 public:
     using Progress = std::function<void(int done, int total)>;
@@ -39,6 +41,15 @@ public:
     // Returns false only when nothing usable could be produced (or on cancel).
     bool build(const std::vector<FeatureSource> &sources, int threads = 2, const Progress &progress = {},
                const std::atomic_bool *cancel = nullptr);
+
+    // Total size of the folder's cache files that build() keeps (default 4 GiB; 0: no limit).
+    // The file just built or reused always stays, even when it alone is larger.
+    static constexpr qint64 kDefaultSizeLimit = qint64(4) << 30;
+    void setSizeLimit(qint64 bytes) { m_sizeLimit = bytes; }
+    qint64 sizeLimit() const { return m_sizeLimit; }
+    // The files the last build() removed to stay under the limit, and their total size.
+    const QStringList &prunedFiles() const { return m_pruned; }
+    qint64 prunedBytes() const { return m_prunedBytes; }
 
     bool reusedExisting() const { return m_reused; }
     QString filePath() const { return m_file.fileName(); }
@@ -59,6 +70,7 @@ private:
         int frames = 0;
     };
     bool mapFile();
+    void prune();
 
     FrontEnd m_fe;
     QString m_dir;
@@ -67,6 +79,9 @@ private:
     qint64 m_dataStart = 0;
     std::vector<Entry> m_index;
     QStringList m_errors;
+    QStringList m_pruned;
+    qint64 m_prunedBytes = 0;
+    qint64 m_sizeLimit = kDefaultSizeLimit;
     bool m_reused = false;
 };
 

@@ -1,6 +1,6 @@
 // `spectag train --folds K` end to end through the built binary: every clip is tested exactly
 // once, no song on both sides, the summary is the mean ± sample std of the per-fold figures,
-// fold models are kept, bad k is a usage error.
+// fold models are kept, bad k is a usage error; the feature cache folder keeps to --cache-limit.
 #include "common/testutil.h"
 
 #include <QDeadlineTimer>
@@ -407,6 +407,47 @@ private Q_SLOTS:
                                                                    QStringLiteral("--folds"), QStringLiteral("3")});
         QVERIFY(!bad.ok());
         QVERIFY2(bad.err.contains("--split-by"), bad.err.constData());
+    }
+
+    // The feature cache folder is kept under --cache-limit: a stale spectrogram file from another
+    // data set goes, the one this run uses stays even though it alone is over the limit, and a
+    // file another process is still writing (QSaveFile's temporary name) is left alone.
+    void cacheLimitRemovesStaleFeatures()
+    {
+        const QString cache = m_dir.filePath(QStringLiteral("limited-cache"));
+        QVERIFY(QDir().mkpath(cache));
+        const QString stale = cache + QStringLiteral("/0123456789abcdef01234567.stfeat");
+        const QString writing = cache + QStringLiteral("/89abcdef0123456789abcdef.stfeat.AbCdEf");
+        for (const QString &path : {stale, writing}) {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            QCOMPARE(f.write(QByteArray(64 * 1024, 'x')), qint64(64 * 1024));
+        }
+        const QString model = m_dir.filePath(QStringLiteral("limited.stm"));
+        const auto r = testutil::run(testutil::spectagBinary(),
+                                     {QStringLiteral("train"), QStringLiteral("--folder"), m_dir.filePath(QStringLiteral("data")) + QStringLiteral(":genre"),
+                                      QStringLiteral("--epochs"), QStringLiteral("1"), QStringLiteral("--crops"), QStringLiteral("1"),
+                                      QStringLiteral("--threads"), QStringLiteral("1"), QStringLiteral("--cache"), cache,
+                                      QStringLiteral("--cache-limit"), QStringLiteral("0.00001"), QStringLiteral("--out"), model},
+                                     600000);
+        QVERIFY2(r.ok(), r.err.constData());
+        QVERIFY2(r.err.contains("removed 1 least recently used file"), r.err.constData());
+        QVERIFY(!QFileInfo::exists(stale));
+        QVERIFY(QFileInfo::exists(writing));
+        const QStringList kept = QDir(cache).entryList({QStringLiteral("*.stfeat")}, QDir::Files);
+        QCOMPARE(kept.size(), 1);
+        QVERIFY(QFileInfo(cache + QLatin1Char('/') + kept.first()).size() > 64 * 1024);  // this run's features
+        QVERIFY(QFileInfo::exists(model));
+
+        // A bad limit is a usage error before any feature is computed.
+        const QString untouched = m_dir.filePath(QStringLiteral("never-made-cache"));
+        const auto bad = testutil::run(testutil::spectagBinary(),
+                                       {QStringLiteral("train"), QStringLiteral("--folder"), m_dir.filePath(QStringLiteral("data")) + QStringLiteral(":genre"),
+                                        QStringLiteral("--cache"), untouched, QStringLiteral("--cache-limit"), QStringLiteral("lots"),
+                                        QStringLiteral("--out"), model});
+        QCOMPARE(bad.exitCode, 2);
+        QVERIFY2(bad.err.contains("--cache-limit"), bad.err.constData());
+        QVERIFY(!QFileInfo::exists(untouched));
     }
 
     void badFoldCount()

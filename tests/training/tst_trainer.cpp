@@ -1,7 +1,7 @@
 // Proof that the training engine learns: three synthetic classes that differ in spectral content
 // and rhythm, made with ffmpeg, the default architecture trained for a few epochs on 2 cores,
 // held-out accuracy far above chance; then fine-tuning on "human corrections" moves predictions
-// in the corrected direction. Also: the feature cache is reused and invalidated as it should be.
+// in the corrected direction. Also: the feature cache is reused, invalidated and pruned as it should be.
 #include "catalog/catalog.h"
 #include "common/testutil.h"
 #include "training/datasetcatalog.h"
@@ -11,6 +11,7 @@
 #include "training/trainer.h"
 #include "model/modelfile.h"
 
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -129,6 +130,60 @@ private Q_SLOTS:
         QVERIFY(d.build(withBad));
         QCOMPARE(d.errors().size(), 1);
         QVERIFY(!d.has(36));
+    }
+
+    // Every changed training set makes a new cache file, so the folder is pruned to a size limit,
+    // least recently used first; reusing a file renews it, and the file in use always stays.
+    void featureCachePrunesLeastRecentlyUsed()
+    {
+        const QString cacheDir = m_dir.filePath(QStringLiteral("pruned-cache"));
+        const std::vector<FeatureSource> setA(m_sources.begin(), m_sources.begin() + 3);
+        const std::vector<FeatureSource> setB(m_sources.begin() + 3, m_sources.begin() + 6);
+        const std::vector<FeatureSource> setC(m_sources.begin() + 6, m_sources.begin() + 9);
+        auto build = [&](const std::vector<FeatureSource> &set, qint64 limit, QStringList *pruned = nullptr) {
+            FeatureCache fc(m_spec.frontEnd, cacheDir);
+            fc.setSizeLimit(limit);
+            const bool ok = fc.build(set) && fc.has(0);
+            if (pruned)
+                *pruned = fc.prunedFiles();
+            return ok ? fc.filePath() : QString();
+        };
+        auto age = [](const QString &path, int hours) {
+            QFile f(path);
+            return f.open(QIODevice::ReadWrite)
+                && f.setFileTime(QDateTime::currentDateTimeUtc().addSecs(-3600 * hours), QFileDevice::FileModificationTime);
+        };
+        auto mtime = [](const QString &path) { return QFileInfo(path).fileTime(QFileDevice::FileModificationTime); };
+        const QString a = build(setA, 0), b = build(setB, 0);
+        QVERIFY(!a.isEmpty() && !b.isEmpty() && a != b);
+        QVERIFY(age(a, 2) && age(b, 1));  // a is the older, until it is used again
+        const QString notCache = cacheDir + QStringLiteral("/notes.txt");
+        {
+            QFile f(notCache);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(QByteArray(512 * 1024, 'n'));
+        }
+        QCOMPARE(build(setA, 0), a);
+        QVERIFY(mtime(a) > mtime(b));
+
+        // Room for two cache files: c is new, a was just used, so b goes.
+        const qint64 one = QFileInfo(a).size();
+        QStringList pruned;
+        const QString c = build(setC, 2 * one + one / 2, &pruned);
+        QVERIFY(!c.isEmpty());
+        QCOMPARE(pruned, QStringList{QFileInfo(b).absoluteFilePath()});
+        QVERIFY(!QFileInfo::exists(b));
+        QVERIFY(QFileInfo::exists(a) && QFileInfo::exists(c));
+
+        // A limit below one file keeps only the file in use, which still reads.
+        QCOMPARE(build(setC, 1, &pruned), c);
+        QCOMPARE(pruned, QStringList{QFileInfo(a).absoluteFilePath()});
+        QVERIFY(QFileInfo::exists(c));
+        QVERIFY(QFileInfo::exists(notCache));  // only cache files are ever removed
+        // Without a limit nothing goes.
+        QVERIFY(!build(setA, 0, &pruned).isEmpty());
+        QVERIFY(pruned.isEmpty());
+        QVERIFY(QFileInfo::exists(c));
     }
 
     void learnsAboveChance()
