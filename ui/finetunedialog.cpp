@@ -2,6 +2,7 @@
 
 #include "catalog/catalog.h"
 #include "training/finetunejob.h"
+#include "util/paths.h"
 
 #include <QChart>
 #include <QChartView>
@@ -23,7 +24,6 @@
 #include <QPushButton>
 #include <QSpinBox>
 #include <QSplitter>
-#include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QTreeWidget>
@@ -261,7 +261,7 @@ void FineTuneDialog::start()
     s.outPath = QDir(m_modelsDir).filePath(stem + QStringLiteral(".stm"));
     for (int n = 2; QFileInfo::exists(s.outPath); ++n)
         s.outPath = QDir(m_modelsDir).filePath(QStringLiteral("%1-%2.stm").arg(stem).arg(n));
-    s.cacheDir = QDir(QStandardPaths::writableLocation(QStandardPaths::CacheLocation)).filePath(QStringLiteral("features"));
+    s.cacheDir = paths::featureCacheDir();
     s.epochs = m_epochs->value();
     s.learningRate = m_lr->value();
     s.freezeBackbone = m_freeze->isChecked();

@@ -19,7 +19,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSaveFile>
-#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QThread>
 
@@ -166,9 +165,7 @@ bool buildFeatures(Context &ctx, const QCommandLineParser &p, const training::Da
 
 QString cacheDir(const QCommandLineParser &p)
 {
-    return p.isSet(QStringLiteral("cache")) ? p.value(QStringLiteral("cache"))
-                                            : QDir(QStandardPaths::writableLocation(QStandardPaths::CacheLocation))
-                                                  .filePath(QStringLiteral("features"));
+    return p.isSet(QStringLiteral("cache")) ? p.value(QStringLiteral("cache")) : paths::featureCacheDir();
 }
 
 // --cache-limit in GB (fractions allowed) as bytes; false (after saying why) on a bad value.

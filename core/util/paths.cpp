@@ -13,6 +13,11 @@ QString defaultCatalogPath()
     return QDir(dir).filePath(QStringLiteral("catalog.sqlite"));
 }
 
+QString featureCacheDir()
+{
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::CacheLocation)).filePath(QStringLiteral("features"));
+}
+
 QString resourcesDir()
 {
     // An explicit override wins (tests, relocated installs), then the installed share dir,
