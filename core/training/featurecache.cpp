@@ -82,6 +82,8 @@ bool FeatureCache::build(const std::vector<FeatureSource> &sources, int threads,
                          const std::atomic_bool *cancel)
 {
     m_errors.clear();
+    m_pruned.clear();
+    m_prunedBytes = 0;
     m_index.assign(sources.size(), {});
     QCryptographicHash h(QCryptographicHash::Sha1);
     FrontEnd keyFe = m_fe;
@@ -164,8 +166,6 @@ bool FeatureCache::build(const std::vector<FeatureSource> &sources, int threads,
 
 void FeatureCache::prune()
 {
-    m_pruned.clear();
-    m_prunedBytes = 0;
     // Renew the current file's time even without a limit, so that a limit set later sees it as used.
     m_file.setFileTime(QDateTime::currentDateTimeUtc(), QFileDevice::FileModificationTime);
     if (m_sizeLimit <= 0)
