@@ -237,7 +237,10 @@ CrossValidationResult crossValidate(const ModelSpec &spec, const training::Datas
                                  {QStringLiteral("train"), int(fold.train.size())},
                                  {QStringLiteral("validation"), int(fold.validation.size())},
                                  {QStringLiteral("test"), int(fold.test.size())},
-                                 {QStringLiteral("seconds"), trained.value(QStringLiteral("seconds")).toDouble() + t.elapsed() / 1000.0},
+                                 // A fold continued from its checkpoint also counts the epochs
+                                 // that ran before the interruption.
+                                 {QStringLiteral("seconds"), trained.value(QStringLiteral("seconds")).toDouble() + r.resumedSeconds
+                                                                 + t.elapsed() / 1000.0},
                                  {QStringLiteral("best_epoch"), r.bestEpoch},
                                  {QStringLiteral("evaluation"), evaluation},
                                  {QStringLiteral("test_paths"), paths},

@@ -536,6 +536,7 @@ TrainResult trainModel(const ModelSpec &specIn, const FeatureCache &fc, const st
         tuneThresholds(spec, val, preds);
     }
     res.seconds = done.wallSeconds + wall.nsecsElapsed() / 1e9;
+    res.resumedSeconds = done.wallSeconds;
     res.samplesPerSecond = double(samples) / std::max(1e-9, stepTotal);
     res.dataWaitFraction = waitTotal / std::max(1e-9, stepTotal);
     QJsonObject prov = spec.provenance;

@@ -85,7 +85,8 @@ struct TrainResult {
     ModelSpec spec;             // with normalisation, thresholds and provenance filled in
     QJsonArray curves;          // one object per epoch
     int bestEpoch = 0;
-    double seconds = 0;
+    double seconds = 0;         // wall time, the earlier runs of a resumed training included
+    double resumedSeconds = 0;  // of which those earlier runs (0 unless resumed from a checkpoint)
     double samplesPerSecond = 0;
     double dataWaitFraction = 0;
 };

@@ -262,9 +262,18 @@ private Q_SLOTS:
             const QJsonArray ca = curves(QDir(whole).filePath(log)), cb = curves(cutDir.filePath(log));
             QCOMPARE(ca.size(), 4);
             QCOMPARE(cb.size(), 4);
-            for (int e = 0; e < 4; ++e)
+            double epochSeconds = 0;
+            for (int e = 0; e < 4; ++e) {
                 for (const char *key : {"train_loss", "validation_loss"})
                     QCOMPARE(cb[e].toObject()[QLatin1String(key)].toDouble(), ca[e].toObject()[QLatin1String(key)].toDouble());
+                epochSeconds += cb[e].toObject()[QLatin1String("seconds")].toDouble();
+            }
+            // The cut fold's time includes the epoch run before the interruption (it once
+            // counted only the resumed part).
+            QVERIFY(epochSeconds > 0);
+            QVERIFY2(b.value(QLatin1String("seconds")).toDouble() >= epochSeconds,
+                     qPrintable(QStringLiteral("fold %1: %2 s recorded, %3 s of epochs")
+                                    .arg(fold).arg(b.value(QLatin1String("seconds")).toDouble()).arg(epochSeconds)));
         }
     }
 
