@@ -65,18 +65,43 @@ std::vector<int64_t> hpList(const ModelSpec &spec, const char *key, std::vector<
 NetImpl::NetImpl(const ModelSpec &spec, int64_t embeddingSize)
     : m_embeddingSize(embeddingSize)
 {
+    if (detail::hp(spec, "quadrant_hierarchy", 0, 0, 1) == 1) {
+        const QStringList quadrants{QStringLiteral("Q1"), QStringLiteral("Q2"), QStringLiteral("Q3"), QStringLiteral("Q4")};
+        for (size_t i = 0; i < spec.heads.size(); ++i)
+            if (spec.heads[i].name == QLatin1String("quadrant") && spec.heads[i].kind == HeadSpec::Kind::SingleLabel
+                && spec.heads[i].labels == quadrants)
+                m_quadrantHierarchy = int(i);
+        if (m_quadrantHierarchy < 0)
+            throw std::invalid_argument("quadrant_hierarchy needs a single-label head 'quadrant' with the labels Q1, Q2, Q3, Q4");
+    }
     // Heads are named by position: head names are free text and may contain '.'.
-    for (size_t i = 0; i < spec.heads.size(); ++i)
-        m_heads.push_back(register_module("head" + std::to_string(i),
-                                          torch::nn::Linear(embeddingSize, spec.heads[i].labels.size())));
+    for (size_t i = 0; i < spec.heads.size(); ++i) {
+        // The hierarchical quadrant head has six outputs: arousal (low, high), then the choice
+        // within each half (Q1 or Q2; Q3 or Q4).
+        const int64_t outputs = int(i) == m_quadrantHierarchy ? 6 : spec.heads[i].labels.size();
+        m_heads.push_back(register_module("head" + std::to_string(i), torch::nn::Linear(embeddingSize, outputs)));
+    }
 }
 
 NetOutput NetImpl::forward(torch::Tensor x)
 {
     NetOutput out;
     out.embedding = backbone(x);
-    for (auto &h : m_heads)
-        out.logits.push_back(h->forward(out.embedding));
+    for (size_t i = 0; i < m_heads.size(); ++i) {
+        auto z = m_heads[i]->forward(out.embedding);
+        if (int(i) == m_quadrantHierarchy) {
+            // log p(Q) = log p(arousal) + log p(quadrant | arousal). Russell's quadrants are
+            // arousal crossed with valence, and most quadrant errors are valence at low arousal
+            // (sad against calm), so each arousal half gets its own valence decision. These
+            // log-probabilities sum to one after exp, so softmax and cross-entropy downstream treat
+            // them as ordinary logits: the loss becomes arousal CE plus CE within the true half.
+            const auto arousal = torch::log_softmax(z.narrow(1, 0, 2), 1);
+            const auto high = torch::log_softmax(z.narrow(1, 2, 2), 1) + arousal.narrow(1, 1, 1);
+            const auto low = torch::log_softmax(z.narrow(1, 4, 2), 1) + arousal.narrow(1, 0, 1);
+            z = torch::cat({high, low}, 1);
+        }
+        out.logits.push_back(z);
+    }
     return out;
 }
 

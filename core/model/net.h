@@ -32,6 +32,9 @@ protected:
 private:
     std::vector<torch::nn::Linear> m_heads;
     int64_t m_embeddingSize;
+    // With the hyperparameter "quadrant_hierarchy": 1, the head named "quadrant" (Q1..Q4) decides
+    // arousal first and valence within each arousal half; its logits are then log-probabilities.
+    int m_quadrantHierarchy = -1;  // that head's index, or -1
 };
 
 // Builds the network a spec describes (random initialisation). Throws std::invalid_argument

@@ -5,6 +5,7 @@
 #include "model/segmenter.h"
 
 #include <QCryptographicHash>
+#include <QJsonObject>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -152,6 +153,38 @@ private Q_SLOTS:
         // A different seed is a different model: a different version hash.
         auto c = Model::createRandom(makeModelSpec(arch, heads()), 4, &error, Model::Device::Cpu);
         QVERIFY(c->versionHash() != a->versionHash());
+    }
+
+    // A model with the hierarchical quadrant head reads back with the same six-output head and
+    // the same predictions; its quadrant scores are probabilities.
+    void quadrantHierarchyRoundTrip()
+    {
+        auto hs = heads();
+        hs.push_back(HeadSpec{QStringLiteral("quadrant"), HeadSpec::Kind::SingleLabel,
+                              {QStringLiteral("Q1"), QStringLiteral("Q2"), QStringLiteral("Q3"), QStringLiteral("Q4")}, {}, 0.0});
+        ModelSpec spec = makeModelSpec(QStringLiteral("spectag"), hs);
+        spec.hyperparameters = QJsonObject{{QStringLiteral("cnn"), 0}, {QStringLiteral("stats"), 2},
+                                           {QStringLiteral("quadrant_hierarchy"), 1}};
+        QString error;
+        auto a = Model::createRandom(spec, 5, &error, Model::Device::Cpu);
+        QVERIFY2(a, qPrintable(error));
+        const QString path = m_dir.filePath(QStringLiteral("hierarchy.stm"));
+        QCOMPARE(a->save(path), QString());
+        auto b = Model::load(path, &error, Model::Device::Cpu);
+        QVERIFY2(b, qPrintable(error));
+        QCOMPARE(b->parameterCount(), a->parameterCount());
+        const auto in = randomSegments(*a, 3);
+        const auto pa = a->predict(in.data(), 3, &error);
+        const auto pb = b->predict(in.data(), 3, &error);
+        QCOMPARE(pa.size(), size_t(3));
+        for (size_t i = 0; i < 3; ++i) {
+            QCOMPARE(pb[i].heads, pa[i].heads);
+            QCOMPARE(pa[i].heads[2].size(), size_t(4));
+            double sum = 0;
+            for (float p : pa[i].heads[2])
+                sum += p;
+            QVERIFY(std::abs(sum - 1.0) < 1e-4);
+        }
     }
 
     // Regression (fuzz_modelfile): a zero-element tensor whose other dimension exceeds the file's

@@ -238,6 +238,57 @@ private Q_SLOTS:
         QVERIFY(threw);
     }
 
+    // The hierarchical quadrant head: six outputs behind four log-probabilities, arousal first.
+    void quadrantHierarchy()
+    {
+        HeadSpec quadrant{QStringLiteral("quadrant"), HeadSpec::Kind::SingleLabel,
+                          {QStringLiteral("Q1"), QStringLiteral("Q2"), QStringLiteral("Q3"), QStringLiteral("Q4")}, {}, 0.0};
+        auto heads = twoHeads();
+        heads.push_back(quadrant);
+        ModelSpec spec = makeModelSpec(QStringLiteral("spectag"), heads);
+        spec.hyperparameters = QJsonObject{{QStringLiteral("cnn"), 0}, {QStringLiteral("stats"), 1},
+                                           {QStringLiteral("quadrant_hierarchy"), 1}};
+        torch::manual_seed(3);
+        auto net = createNet(spec);
+        net->eval();
+        const auto params = net->named_parameters();
+        QCOMPARE(params["head2.weight"].size(0), int64_t(6));
+        QCOMPARE(params["head0.weight"].size(0), int64_t(3));
+        const auto x = torch::randn({5, 1, spec.frontEnd.bins(), spec.frontEnd.framesPerSegment()});
+        auto y = net->forward(x);
+        QCOMPARE(y.logits[2].sizes().vec(), (std::vector<int64_t>{5, 4}));
+        // Log-probabilities: they already normalise, which an ordinary linear head's logits do not.
+        QVERIFY(torch::allclose(torch::logsumexp(y.logits[2], 1), torch::zeros({5}), 1e-5, 1e-5));
+        // Arousal decides first: p(Q1) + p(Q2) is the softmax of the first two outputs.
+        const auto z = params["head2.weight"].matmul(y.embedding.t()).t() + params["head2.bias"];
+        const auto pHigh = torch::softmax(z.narrow(1, 0, 2), 1).select(1, 1);
+        const auto p = torch::softmax(y.logits[2], 1);
+        QVERIFY(torch::allclose(p.select(1, 0) + p.select(1, 1), pHigh, 1e-5, 1e-5));
+        // Cross-entropy on Q3 is arousal CE plus the low half's CE; the high half gets no gradient
+        // (analytically zero; float rounding leaves ~1e-7 against the others' ~1e-1).
+        net->train();
+        y = net->forward(x);
+        torch::nn::functional::cross_entropy(y.logits[2], torch::full({5}, 2, torch::kLong)).backward();
+        const auto g = params["head2.weight"].grad();
+        const double arousal = g.narrow(0, 0, 2).abs().sum().item<double>();
+        const double high = g.narrow(0, 2, 2).abs().sum().item<double>();
+        const double low = g.narrow(0, 4, 2).abs().sum().item<double>();
+        QVERIFY2(arousal > 1e-3 && low > 1e-3 && high < 1e-4 * low,
+                 qPrintable(QStringLiteral("gradient sums: arousal %1, high half %2, low half %3").arg(arousal).arg(high).arg(low)));
+    }
+
+    void quadrantHierarchyNeedsQuadrants()
+    {
+        ModelSpec spec = makeModelSpec(QStringLiteral("spectag"), twoHeads());
+        spec.hyperparameters = QJsonObject{{QStringLiteral("quadrant_hierarchy"), 1}};
+        try {
+            createNet(spec);
+            QFAIL("a quadrant hierarchy without a quadrant head was accepted");
+        } catch (const std::invalid_argument &e) {
+            QVERIFY2(QString::fromUtf8(e.what()).contains(QLatin1String("Q1, Q2, Q3, Q4")), e.what());
+        }
+    }
+
     void unknownArchitecture()
     {
         ModelSpec spec = makeModelSpec(QStringLiteral("spectag"), twoHeads());
