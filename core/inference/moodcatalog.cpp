@@ -2,6 +2,7 @@
 
 #include "catalog/catalog.h"
 #include "inference/catalogcache.h"
+#include "model/moodspace.h"
 
 #include <QSet>
 
@@ -13,9 +14,8 @@ namespace {
 
 bool isQuadrantSet(const QStringList &labels)
 {
-    return labels.size() == 4
-        && QSet<QString>(labels.begin(), labels.end())
-               == QSet<QString>{QStringLiteral("Q1"), QStringLiteral("Q2"), QStringLiteral("Q3"), QStringLiteral("Q4")};
+    const QStringList quadrants = quadrantLabels();
+    return labels.size() == 4 && QSet<QString>(labels.begin(), labels.end()) == QSet<QString>(quadrants.begin(), quadrants.end());
 }
 
 } // namespace

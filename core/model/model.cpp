@@ -4,6 +4,7 @@
 
 #include "model/model.h"
 #include "model/modelfile.h"
+#include "model/moodspace.h"
 #include "model/net.h"
 
 #include <QJsonArray>
@@ -66,10 +67,9 @@ NetImpl::NetImpl(const ModelSpec &spec, int64_t embeddingSize)
     : m_embeddingSize(embeddingSize)
 {
     if (detail::hp(spec, "quadrant_hierarchy", 0, 0, 1) == 1) {
-        const QStringList quadrants{QStringLiteral("Q1"), QStringLiteral("Q2"), QStringLiteral("Q3"), QStringLiteral("Q4")};
         for (size_t i = 0; i < spec.heads.size(); ++i)
             if (spec.heads[i].name == QLatin1String("quadrant") && spec.heads[i].kind == HeadSpec::Kind::SingleLabel
-                && spec.heads[i].labels == quadrants)
+                && spec.heads[i].labels == quadrantLabels())
                 m_quadrantHierarchy = int(i);
         if (m_quadrantHierarchy < 0)
             throw std::invalid_argument("quadrant_hierarchy needs a single-label head 'quadrant' with the labels Q1, Q2, Q3, Q4");

@@ -24,6 +24,11 @@ std::optional<ValenceArousal> valenceArousal(const QStringList &labels, const st
     return ValenceArousal{p[0] + p[3] - p[1] - p[2], p[0] + p[1] - p[2] - p[3]};
 }
 
+QStringList quadrantLabels()
+{
+    return {QStringLiteral("Q1"), QStringLiteral("Q2"), QStringLiteral("Q3"), QStringLiteral("Q4")};
+}
+
 QString everydayMood(const QString &quadrant)
 {
     if (quadrant == QLatin1String("Q1"))

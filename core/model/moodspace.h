@@ -20,6 +20,9 @@ struct ValenceArousal {
 // nullopt when the labels are not Q1..Q4 (in any order) or the scores do not match them.
 std::optional<ValenceArousal> valenceArousal(const QStringList &labels, const std::vector<float> &scores);
 
+// The quadrant head's labels in 4Q's order: Q1, Q2, Q3, Q4.
+QStringList quadrantLabels();
+
 // Everyday words for the quadrants (the default tag vocabulary).
 QString everydayMood(const QString &quadrant);
 

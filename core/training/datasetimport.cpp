@@ -1,5 +1,6 @@
 #include "training/datasetimport.h"
 
+#include "model/moodspace.h"
 #include "training/datasetcsv.h"
 
 #include <QDir>
@@ -174,7 +175,7 @@ Dataset import4Q(const QString &metadataCsv, const LoadOptions &options, bool ge
 {
     Dataset ds;
     const QString file = QFileInfo(metadataCsv).absoluteFilePath();
-    const QStringList quadrants{QStringLiteral("Q1"), QStringLiteral("Q2"), QStringLiteral("Q3"), QStringLiteral("Q4")};
+    const QStringList quadrants = quadrantLabels();
     ds.spec.heads << HeadSpec{QStringLiteral("quadrant"), HeadSpec::Kind::Single, quadrants, 0.5};
     if (genresFromAllMusic)  // the same head as importEmotify's, so combineDatasets merges the two
         ds.spec.heads << HeadSpec{QStringLiteral("genre"), HeadSpec::Kind::Single, emotifyGenres(), 0.5};
