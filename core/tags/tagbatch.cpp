@@ -3,6 +3,8 @@
 #include "tags/tagfile.h"
 #include "tags/tagjournal.h"
 
+#include <QFileInfo>
+#include <QHash>
 #include <QMap>
 #include <QSet>
 
@@ -18,13 +20,36 @@ std::unique_ptr<TagFile> openForPlan(const TagFileState &state, const TagWriteOp
     return tf;
 }
 
+// One request per file. The same file named twice (`tag a.mp3 a.mp3`, or overlapping folders
+// under --predicted) would otherwise be planned twice from the same "before" state: the second
+// write fails its changed-since-read check and, sharing the journal rows of the first, marks
+// them failed, so undo would never restore that file. Later requests' fields win.
+std::vector<TagChangeRequest> mergeSameFile(const std::vector<TagChangeRequest> &requests)
+{
+    std::vector<TagChangeRequest> merged;
+    QHash<QString, size_t> index;
+    for (const TagChangeRequest &req : requests) {
+        const QFileInfo fi(req.path);
+        const QString key = fi.exists() ? fi.canonicalFilePath() : fi.absoluteFilePath();
+        const auto it = index.constFind(key);
+        if (it == index.cend()) {
+            index.insert(key, merged.size());
+            merged.push_back(req);
+            continue;
+        }
+        for (auto v = req.values.cbegin(); v != req.values.cend(); ++v)
+            merged[*it].values.insert(v.key(), v.value());
+    }
+    return merged;
+}
+
 } // namespace
 
 std::vector<FilePlan> planTagWrites(const std::vector<TagChangeRequest> &requests, const TagWriteOptions &options,
                                     const std::atomic_bool *cancel)
 {
     std::vector<FilePlan> plans;
-    for (const TagChangeRequest &req : requests) {
+    for (const TagChangeRequest &req : mergeSameFile(requests)) {
         if (cancel && *cancel)
             break;
         FilePlan p;
@@ -56,9 +81,18 @@ BatchOutcome applyTagWrites(TagJournal &journal, const std::vector<FilePlan> &pl
                             const BatchProgress &progress)
 {
     BatchOutcome out;
-    std::vector<JournalChange> changes;
+    // A plan list from elsewhere may still name a file twice: only its first plan is journaled
+    // and written (see mergeSameFile for why a second one must not touch the journal).
+    QSet<QString> seen;
+    std::vector<bool> repeated;
     for (const FilePlan &p : plans) {
-        if (!p.hasChanges())
+        repeated.push_back(!p.path.isEmpty() && seen.contains(p.path));
+        seen.insert(p.path);
+    }
+    std::vector<JournalChange> changes;
+    for (size_t i = 0; i < plans.size(); ++i) {
+        const FilePlan &p = plans[i];
+        if (!p.hasChanges() || repeated[i])
             continue;
         for (auto it = p.newValues.cbegin(); it != p.newValues.cend(); ++it) {
             if (p.oldValues.value(it.key()) == it.value())
@@ -82,11 +116,15 @@ BatchOutcome applyTagWrites(TagJournal &journal, const std::vector<FilePlan> &pl
     writer.setId3v2Version(options.id3v2);
     ProgressThrottle throttle;
     const int total = int(plans.size());
-    for (const FilePlan &p : plans) {
+    for (size_t i = 0; i < plans.size(); ++i) {
+        const FilePlan &p = plans[i];
         if (progress && throttle.due())
             progress(int(out.files.size()), total, p.path);
         FileOutcome f{p.path, QString(), p.error, p.warnings};
-        if (!p.error.isEmpty()) {
+        if (repeated[i]) {
+            f.status = QStringLiteral("skipped");
+            f.error = QStringLiteral("%1: listed twice; written once").arg(p.path);
+        } else if (!p.error.isEmpty()) {
             f.status = QStringLiteral("failed");
             ++out.failed;
         } else if (!p.hasChanges()) {

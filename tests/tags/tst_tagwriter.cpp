@@ -51,6 +51,7 @@ private Q_SLOTS:
     void journalAndUndo();
     void undoRefusesChangedFile();
     void undoAfterInterruptedBatch();
+    void sameFileTwice();
 };
 
 void TestTagWriter::readOnlyFile()
@@ -304,6 +305,45 @@ void TestTagWriter::undoAfterInterruptedBatch()
     QCOMPARE(moodOf(a), QStringList());
     QCOMPARE(moodOf(b), QStringList{QStringLiteral("Calm")});
     QVERIFY(!journal.lastUndoableBatch());
+}
+
+
+// The same file named twice (here once through a symlinked folder), as `spectag tag a a` or
+// overlapping folders give: planned and written once, and the batch stays undoable. Before the
+// fix the second write failed its changed-since-read check and marked the first one's journal
+// rows failed, so undo left the file tagged.
+void TestTagWriter::sameFileTwice()
+{
+    QTemporaryDir dir;
+    const QString a = testutil::makeAudio(dir.path(), QStringLiteral("a.flac"), 0.5);
+    QVERIFY(!a.isEmpty());
+    QVERIFY(QFile::link(dir.path(), dir.filePath(QStringLiteral("link"))));
+    const QString viaLink = dir.filePath(QStringLiteral("link/a.flac"));
+    TagJournal journal(dir.filePath(QStringLiteral("catalog.sqlite")));
+    QVERIFY(journal.open());
+
+    const TagValueMap mood{{TagField::Mood, {QStringLiteral("Happy")}}};
+    const TagValueMap genre{{TagField::Genre, {QStringLiteral("Rock")}}};
+    const std::vector<FilePlan> plans = planTagWrites({{a, mood}, {viaLink, genre}, {a, mood}}, {});
+    QCOMPARE(plans.size(), size_t(1));
+    QCOMPARE(plans[0].newValues.size(), 2);  // the requests' fields are merged
+    const BatchOutcome o = applyTagWrites(journal, plans, QStringLiteral("twice"), {});
+    QCOMPARE(o.written, 1);
+    QCOMPARE(o.failed, 0);
+    QCOMPARE(moodOf(a), QStringList{QStringLiteral("Happy")});
+    QVERIFY(undoTagBatch(journal, o.batchId).error.isEmpty());
+    QCOMPARE(moodOf(a), QStringList());
+    QVERIFY(journal.batch(o.batchId)->undoneAt.isValid());
+
+    // A plan list built elsewhere that repeats a file: the repeat is skipped, not journaled.
+    const std::vector<FilePlan> one = planTagWrites({{a, mood}}, {});
+    const BatchOutcome r = applyTagWrites(journal, {one[0], one[0]}, QStringLiteral("repeated plan"), {});
+    QCOMPARE(r.written, 1);
+    QCOMPARE(r.failed, 0);
+    QCOMPARE(r.files.at(1).status, QStringLiteral("skipped"));
+    const BatchOutcome u = undoTagBatch(journal, r.batchId);
+    QCOMPARE(u.written, 1);
+    QCOMPARE(moodOf(a), QStringList());
 }
 
 QTEST_GUILESS_MAIN(TestTagWriter)
