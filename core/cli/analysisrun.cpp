@@ -9,6 +9,7 @@
 #include <QDirIterator>
 #include <QEventLoop>
 #include <QFileInfo>
+#include <QSet>
 #include <QTimer>
 
 namespace spectag::cli {
@@ -35,7 +36,7 @@ std::unique_ptr<Model> loadModel(Context &ctx, const QString &path, Model::Devic
 } // namespace
 
 // Audio files by extension; folders are walked recursively (sorted for a stable order).
-QStringList collectAudio(const QStringList &inputs, QStringList *missing)
+QStringList collectAudio(const QStringList &inputs, QStringList *problems)
 {
     static const QStringList exts = {QStringLiteral("mp3"), QStringLiteral("flac"), QStringLiteral("ogg"),
                                      QStringLiteral("oga"), QStringLiteral("opus"), QStringLiteral("m4a"),
@@ -47,21 +48,44 @@ QStringList collectAudio(const QStringList &inputs, QStringList *missing)
         const QFileInfo fi(in);
         if (fi.isDir()) {
             QStringList found;
-            QDirIterator it(in, QDir::Files | QDir::Readable, QDirIterator::Subdirectories | QDirIterator::FollowSymlinks);
+            const auto noteUndecodable = [&](const QString &dir) {  // QDirIterator cannot see them
+                for (const paths::UndecodableEntry &e : paths::undecodableEntries(dir)) {
+                    if (e.isDir || exts.contains(QFileInfo(e.shownPath).suffix().toLower()))
+                        *problems << QStringLiteral("%1: %2").arg(e.shownPath, paths::undecodableReason());
+                }
+            };
+            noteUndecodable(in);
+            QDirIterator it(in, QDir::AllEntries | QDir::NoDotAndDotDot | QDir::System,
+                            QDirIterator::Subdirectories | QDirIterator::FollowSymlinks);
             while (it.hasNext()) {
                 const QString f = it.next();
-                if (exts.contains(QFileInfo(f).suffix().toLower()))
+                if (it.fileInfo().isDir())
+                    noteUndecodable(f);
+                else if (exts.contains(it.fileInfo().suffix().toLower()) && it.fileInfo().isFile() && it.fileInfo().isReadable())
                     found << f;
             }
             found.sort();
             files << found;
         } else if (fi.exists()) {
             files << in;  // an explicit file is tried whatever its extension
+        } else if (paths::isUndecodable(in)) {
+            *problems << QStringLiteral("%1: %2").arg(in, paths::undecodableReason());
         } else {
-            *missing << in;
+            *problems << QStringLiteral("%1: no such file or folder").arg(in);
         }
     }
-    return files;
+    // Overlapping inputs (a folder and its subfolder, a file named twice, a symlinked folder)
+    // name one file several times: analyse and tag it once.
+    QSet<QString> seen;
+    QStringList unique;
+    for (const QString &f : std::as_const(files)) {
+        const QString key = QFileInfo(f).canonicalFilePath();
+        if (!seen.contains(key)) {
+            seen.insert(key);
+            unique << f;
+        }
+    }
+    return unique;
 }
 
 AnalysisRunResult runAnalysis(Context &ctx, const QStringList &files, const AnalysisRun &run,

@@ -31,7 +31,8 @@ struct AnalysisRunResult {
 AnalysisRunResult runAnalysis(Context &ctx, const QStringList &files, const AnalysisRun &run,
                               const std::function<void(const ModelSpec &, const TrackResult &)> &onResult);
 
-// Audio files named or found (recursively, sorted) under the given paths; others go to missing.
-QStringList collectAudio(const QStringList &inputs, QStringList *missing);
+// Audio files named or found (recursively, sorted, each file once) under the given paths. What
+// cannot be used (a missing path, an undecodable name) goes to problems as "PATH: why".
+QStringList collectAudio(const QStringList &inputs, QStringList *problems);
 
 } // namespace spectag::cli

@@ -153,6 +153,8 @@ int melVerb(Context &ctx, const QStringList &args)
         ctx.err << p.helpText();
         return Usage;
     }
+    if (!checkNumbers(ctx, p, {{"top-db", 0, 300, false}, {"max-seconds", 0, 1e7, false}}))
+        return Usage;
     QString feError;
     const FrontEnd fe = frontEndFromOptions(p, &feError);
     if (!feError.isEmpty()) {

@@ -2,6 +2,9 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
+#include <cmath>
+
 #include <csignal>
 
 namespace spectag::cli {
@@ -28,6 +31,35 @@ std::vector<Verb> torchFreeVerbs()
     return v;
 }
 
+namespace {
+
+bool isVerb(const QString &word, const std::vector<Verb> &verbs)
+{
+    return std::any_of(verbs.cbegin(), verbs.cend(), [&](const Verb &v) { return v.name == word; });
+}
+
+// Options the desktop app understands: its own and QGuiApplication's (which takes them with one
+// dash or two). Anything else before a verb is a command-line mistake, and must get a usage error
+// rather than a GUI that aborts on a server without a display.
+bool isGuiOption(const QString &arg)
+{
+    static const QStringList known = {
+        QStringLiteral("lang"), QStringLiteral("screenshot"), QStringLiteral("library"), QStringLiteral("track"),
+        QStringLiteral("platform"), QStringLiteral("platformpluginpath"), QStringLiteral("platformtheme"),
+        QStringLiteral("plugin"), QStringLiteral("qmljsdebugger"), QStringLiteral("qwindowgeometry"),
+        QStringLiteral("qwindowicon"), QStringLiteral("qwindowtitle"), QStringLiteral("reverse"), QStringLiteral("session"),
+        QStringLiteral("style"), QStringLiteral("stylesheet"), QStringLiteral("widgetcount"), QStringLiteral("display"),
+        QStringLiteral("geometry"), QStringLiteral("title"), QStringLiteral("name"), QStringLiteral("nograb"),
+        QStringLiteral("dograb"), QStringLiteral("sync"), QStringLiteral("visual"), QStringLiteral("ncols"),
+        QStringLiteral("cmap")};
+    QString name = arg;
+    while (name.startsWith(QLatin1Char('-')))
+        name.remove(0, 1);
+    return known.contains(name.section(QLatin1Char('='), 0, 0));
+}
+
+} // namespace
+
 bool isCliInvocation(const QStringList &args, const std::vector<Verb> &verbs)
 {
     if (args.size() < 2)
@@ -36,10 +68,17 @@ bool isCliInvocation(const QStringList &args, const std::vector<Verb> &verbs)
     if (a == QLatin1String("--help") || a == QLatin1String("-h") || a == QLatin1String("--version")
         || a == QLatin1String("-v") || a == QLatin1String("help"))
         return true;
-    for (const Verb &v : verbs)
-        if (v.name == a)
+    if (isVerb(a, verbs))
+        return true;
+    if (!a.startsWith(QLatin1Char('-')))
+        return true;  // an unknown word: let the CLI say it is unknown
+    // Options first: a verb further on (`spectag --catalog c.db scan DIR`) or an option the app
+    // does not know both go to the CLI, which explains the mistake.
+    for (const QString &arg : args.mid(1)) {
+        if (isVerb(arg, verbs) || (arg.startsWith(QLatin1Char('-')) && arg != QLatin1String("-") && !isGuiOption(arg)))
             return true;
-    return !a.startsWith(QLatin1Char('-'));  // an unknown word: let the CLI say it is unknown
+    }
+    return false;
 }
 
 QString globalHelp(const std::vector<Verb> &verbs)
@@ -85,6 +124,14 @@ int run(const QStringList &args, const Hooks &hooks, const std::vector<Verb> &ve
             return ctx.cancel.load() ? int(Cancelled) : rc;
         }
     }
+    if (first.startsWith(QLatin1Char('-'))) {
+        const auto verb = std::find_if(args.cbegin() + 1, args.cend(), [&](const QString &a) { return isVerb(a, verbs); });
+        if (verb != args.cend())
+            err << QStringLiteral("spectag: options go after the verb: spectag %1 %2\n").arg(*verb, first);
+        else
+            err << QStringLiteral("spectag: unknown option '%1'\n\n").arg(first) << globalHelp(verbs);
+        return Usage;
+    }
     err << QStringLiteral("spectag: unknown verb '%1'\n\n").arg(first) << globalHelp(verbs);
     return Usage;
 }
@@ -100,6 +147,26 @@ bool parseVerbArgs(Context &ctx, QCommandLineParser &p, const QStringList &args,
     if (p.isSet(QStringLiteral("help"))) {
         ctx.out << p.helpText();
         return false;
+    }
+    return true;
+}
+
+bool checkNumbers(Context &ctx, const QCommandLineParser &p, std::initializer_list<NumberRule> rules)
+{
+    for (const NumberRule &r : rules) {
+        const QString name = QLatin1String(r.option);
+        const QString text = p.value(name).trimmed();
+        if (!p.isSet(name) && text.isEmpty())
+            continue;  // optional and absent
+        bool ok = false;
+        const double v = text.toDouble(&ok);
+        ok = ok && std::isfinite(v) && v >= r.min && v <= r.max && (!r.whole || v == std::floor(v));
+        if (!ok) {
+            const QString range = QStringLiteral("%1..%2").arg(QString::number(r.min, 'g', 12), QString::number(r.max, 'g', 12));
+            ctx.err << "spectag: --" << name << " needs " << (r.whole ? "a whole number" : "a number") << " within "
+                    << range << ", not '" << text << "'\n";
+            return false;
+        }
     }
     return true;
 }

@@ -9,6 +9,7 @@
 
 #include <atomic>
 #include <functional>
+#include <initializer_list>
 #include <vector>
 
 namespace spectag::cli {
@@ -51,6 +52,17 @@ std::vector<Verb> allVerbs();
 // caller tells them apart with p.isSet("help").
 bool parseVerbArgs(Context &ctx, QCommandLineParser &p, const QStringList &args, const QString &description);
 QString globalHelp(const std::vector<Verb> &verbs);
+
+// A numeric option's allowed range. checkNumbers() reports the first value that is not a number,
+// not whole where it must be, or out of range ("--batch needs a whole number within 1..65536")
+// and returns false, so a verb refuses bad numbers before any work instead of reading them as 0.
+struct NumberRule {
+    const char *option;
+    double min;
+    double max;
+    bool whole = true;
+};
+bool checkNumbers(Context &ctx, const QCommandLineParser &p, std::initializer_list<NumberRule> rules);
 
 // Registration, one function per area (explicit calls: static registrars in static libs are
 // dropped by the linker).

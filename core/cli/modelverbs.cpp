@@ -39,6 +39,8 @@ int analyzeVerb(Context &ctx, const QStringList &args)
     });
     if (!parseVerbArgs(ctx, p, args, QStringLiteral("Predicts mood and genre of audio files with a model.")))
         return p.isSet(QStringLiteral("help")) ? Ok : Usage;
+    if (!checkNumbers(ctx, p, {{"threads", 0, 4096}, {"batch", 1, 65536}}))
+        return Usage;
     bool ok = true;
     const Model::Device device = Model::parseDevice(p.value(QStringLiteral("device")), &ok);
     bool aggOk = true;
@@ -54,7 +56,7 @@ int analyzeVerb(Context &ctx, const QStringList &args)
     QStringList missing;
     const QStringList files = collectAudio(p.positionalArguments(), &missing);
     for (const QString &m : missing)
-        ctx.err << "spectag: " << m << ": no such file or folder\n";
+        ctx.err << "spectag: " << m << '\n';
     if (files.isEmpty()) {
         ctx.err << "spectag: no audio files to analyse\n";
         return Failure;

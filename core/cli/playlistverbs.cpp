@@ -149,6 +149,18 @@ int playlistVerb(Context &ctx, const QStringList &args)
         return Ok;
     }
 
+    // Two playlists may share a name (two trajectory runs with one --name): exporting "the" one
+    // would pick either in silence, so ask for the id.
+    QStringList sameName;
+    for (const PlaylistRecord &r : catalog.playlists()) {
+        if (r.name == pos.at(1))
+            sameName << QString::number(r.id);
+    }
+    if (sameName.size() > 1) {
+        ctx.err << "spectag: " << sameName.size() << " playlists are named " << pos.at(1) << " (ids "
+                << sameName.join(QStringLiteral(", ")) << "): export one by its id\n";
+        return Failure;
+    }
     const auto playlist = findPlaylist(catalog, pos.at(1));
     if (!playlist) {
         ctx.err << "spectag: no playlist named " << pos.at(1) << " (spectag playlist list shows them)\n";

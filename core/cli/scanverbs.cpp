@@ -16,6 +16,14 @@ namespace spectag::cli {
 
 namespace {
 
+// Paths the walk could not take (a dangling link, an unreadable folder, an undecodable name) are
+// failures too, but not "files that could not be read": the summary counts them apart.
+QString walkProblems(const ScanStats &s)
+{
+    const qsizetype n = s.failures.size() - s.failed;
+    return n <= 0 ? QString() : QStringLiteral(", %1 not scanned").arg(n);
+}
+
 void printStats(Context &ctx, const ScanStats &s, bool json)
 {
     if (json) {
@@ -35,7 +43,7 @@ void printStats(Context &ctx, const ScanStats &s, bool json)
                    .arg(s.missing)
                    .arg(s.unchanged)
                    .arg(s.failed)
-                   .arg(s.cancelled ? QStringLiteral(" (cancelled)") : QString());
+                   .arg(walkProblems(s) + (s.cancelled ? QStringLiteral(" (cancelled)") : QString()));
     ctx.out.flush();
 }
 

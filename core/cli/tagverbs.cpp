@@ -10,6 +10,7 @@
 
 #include <QCommandLineParser>
 #include <QRegularExpression>
+#include <QSet>
 
 namespace spectag::cli {
 
@@ -38,6 +39,11 @@ int showTags(Context &ctx, const QStringList &files)
             continue;
         }
         const TagFileInfo i = tf->info();
+        if (i.sampleRate <= 0) {  // TagLib opens an empty or text file named .mp3 without complaint
+            ctx.err << "spectag: " << file << ": no audio found (not an audio file, or damaged)\n";
+            ++failures;
+            continue;
+        }
         ctx.out << file << '\n'
                 << "  format:       " << i.format << '\n'
                 << "  audio:        " << QString::number(i.durationSeconds, 'f', 2) << " s, " << i.sampleRate << " Hz x"
@@ -156,7 +162,7 @@ int tagPredicted(Context &ctx, const QCommandLineParser &p)
     QStringList missing;
     const QStringList files = collectAudio(p.positionalArguments(), &missing);
     for (const QString &m : missing)
-        ctx.err << "spectag: " << m << ": no such file or folder\n";
+        ctx.err << "spectag: " << m << '\n';
     if (files.isEmpty())
         return Failure;
     AnalysisRun run;
@@ -182,7 +188,7 @@ int tagPredicted(Context &ctx, const QCommandLineParser &p)
     });
     if (requests.empty())
         return done.failures > 0 ? Failure : Ok;
-    const int rc = previewAndWrite(ctx, p, requests, QStringLiteral("spectag tag --predicted (%1 files)").arg(requests.size()));
+    const int rc = previewAndWrite(ctx, p, requests, QStringLiteral("spectag tag --predicted (%1)").arg(requests.size() == 1 ? QStringLiteral("1 file") : QStringLiteral("%1 files").arg(requests.size())));
     return rc == Ok && (done.failures > 0 || !missing.isEmpty()) ? int(PartialFailure) : rc;
 }
 
@@ -235,6 +241,16 @@ int tagVerb(Context &ctx, const QStringList &args)
             ctx.err << "spectag: --" << option << ": " << error << '\n';
             return Usage;
         }
+        // Scores are probabilities, one per label: refuse what a reader would misread.
+        QSet<QString> labels;
+        for (const auto &[label, score] : *scores) {
+            if (score < 0 || score > 1 || labels.contains(label)) {
+                ctx.err << "spectag: --" << option << ": " << label << '=' << score
+                        << (labels.contains(label) ? " names the label twice\n" : " is not within 0..1\n");
+                return Usage;
+            }
+            labels.insert(label);
+        }
         values.insert(field, scores->empty() ? QStringList() : QStringList{formatScores(*scores)});
     }
     if (values.isEmpty()) {
@@ -244,7 +260,7 @@ int tagVerb(Context &ctx, const QStringList &args)
     std::vector<TagChangeRequest> requests;
     for (const QString &f : files)
         requests.push_back({f, values});
-    return previewAndWrite(ctx, p, requests, QStringLiteral("spectag tag (%1 files)").arg(files.size()));
+    return previewAndWrite(ctx, p, requests, QStringLiteral("spectag tag (%1)").arg(files.size() == 1 ? QStringLiteral("1 file") : QStringLiteral("%1 files").arg(files.size())));
 }
 
 int tagsVerb(Context &ctx, const QStringList &args)
@@ -263,6 +279,8 @@ int tagsVerb(Context &ctx, const QStringList &args)
 int undoVerb(Context &ctx, const QStringList &args)
 {
     QCommandLineParser p;
+    p.addPositionalArgument(QStringLiteral("batch"), QStringLiteral("Batch to undo (default: the last one; see --list)."),
+                            QStringLiteral("[BATCH]"));
     p.addOptions({
         {QStringLiteral("batch"), QStringLiteral("Batch to undo (default: the last one)."), QStringLiteral("n")},
         {QStringLiteral("list"), QStringLiteral("List the journaled batches.")},
@@ -270,12 +288,19 @@ int undoVerb(Context &ctx, const QStringList &args)
     });
     if (!parseVerbArgs(ctx, p, args, QStringLiteral("Restores the tags a `spectag tag` batch replaced.")))
         return p.isSet(QStringLiteral("help")) ? Ok : Usage;
+    // `undo 3` (as the README writes it) and `undo --batch 3` mean the same; anything more is
+    // refused rather than silently undoing the last batch instead.
+    const QStringList rest = p.positionalArguments();
+    if (rest.size() > 1 || (rest.size() == 1 && p.isSet(QStringLiteral("batch")))) {
+        ctx.err << "spectag: undo takes one batch number\n";
+        return Usage;
+    }
     qint64 batch = 0;
-    if (p.isSet(QStringLiteral("batch"))) {
+    if (p.isSet(QStringLiteral("batch")) || !rest.isEmpty()) {
         bool ok = false;
-        batch = p.value(QStringLiteral("batch")).toLongLong(&ok);
+        batch = (rest.isEmpty() ? p.value(QStringLiteral("batch")) : rest.first()).toLongLong(&ok);
         if (!ok || batch <= 0) {
-            ctx.err << "spectag: --batch needs a positive number\n";
+            ctx.err << "spectag: the batch to undo needs a positive number\n";
             return Usage;
         }
     }

@@ -13,12 +13,14 @@
 #include "training/trainingdata.h"
 
 #include <QCommandLineParser>
+
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSaveFile>
+#include <QSet>
 #include <QTemporaryDir>
 #include <QThread>
 
@@ -57,6 +59,19 @@ void addDataOptions(QCommandLineParser &p)
          QStringLiteral("GB"), QStringLiteral("4")},
         {QStringLiteral("threads"), QStringLiteral("Threads for decoding and Torch (default: all cores)."), QStringLiteral("n"), QStringLiteral("0")},
     });
+}
+
+// The numbers every data-reading verb takes; false (reported) when one is out of range.
+bool checkDataNumbers(Context &ctx, const QCommandLineParser &p)
+{
+    if (!checkNumbers(ctx, p, {{"share-threshold", 0, 1, false}, {"seed", 0, 1.8e19}, {"test-fraction", 0, 0.9, false},
+                               {"val-fraction", 0, 0.9, false}, {"threads", 0, 4096}}))
+        return false;
+    if (p.value(QStringLiteral("test-fraction")).toDouble() + p.value(QStringLiteral("val-fraction")).toDouble() > 0.9) {
+        ctx.err << "spectag: --test-fraction and --val-fraction leave nothing to train on (their sum must stay <= 0.9)\n";
+        return false;
+    }
+    return true;
 }
 
 // Loads and combines every dataset named on the command line. `base`: the model whose heads
@@ -240,6 +255,15 @@ int crossValidateVerb(Context &ctx, const QCommandLineParser &p, const QStringLi
     so.seed = p.value(QStringLiteral("seed")).toULongLong();
     so.stratifyHead = stratifyHead(p, ds);
     const QList<training::Fold> folds = training::kFold(ds, k, so, true);
+    // More folds than groups leaves folds with nothing to test on: say so before training any.
+    if (std::any_of(folds.cbegin(), folds.cend(), [](const training::Fold &f) { return f.test.empty(); })) {
+        QSet<QString> groups;
+        for (const training::DatasetItem &item : ds.items)
+            groups.insert(item.groupKey);
+        ctx.err << "spectag: --folds " << k << " is more than this data can fill: " << ds.items.size() << " items in "
+                << groups.size() << " groups (tracks or artists), and every fold needs test items\n";
+        return Usage;
+    }
     ctx.err << k << "-fold cross-validation of " << spec.architecture << " on " << ds.items.size() << " items (grouped by "
             << (ds.items.isEmpty() ? QString() : ds.items.first().groupKey.section(QLatin1Char(':'), 0, 0))
             << ", stratified on " << so.stratifyHead << ")\n";
@@ -316,10 +340,20 @@ int trainVerb(Context &ctx, const QStringList &args)
     });
     if (!parseVerbArgs(ctx, p, args, QStringLiteral("Trains (or fine-tunes) a model on labelled audio and writes a model file.")))
         return p.isSet(QStringLiteral("help")) ? Ok : Usage;
-    const int folds = p.isSet(QStringLiteral("folds")) ? p.value(QStringLiteral("folds")).toInt() : 0;
-    if (p.isSet(QStringLiteral("folds")) && folds < 2) {
-        ctx.err << "spectag: --folds needs k >= 2\n";
+    if (!checkDataNumbers(ctx, p)
+        || !checkNumbers(ctx, p, {{"epochs", 1, 100000}, {"batch", 1, 65536}, {"lr", 1e-9, 10, false},
+                                  {"weight-decay", 0, 1, false}, {"patience", 0, 100000}, {"crops", 1, 1000},
+                                  {"gain-db", 0, 60, false}, {"masks", 0, 100}, {"mixup", 0, 100, false}, {"folds", 2, 1000}}))
         return Usage;
+    const int folds = p.isSet(QStringLiteral("folds")) ? p.value(QStringLiteral("folds")).toInt() : 0;
+    if (p.isSet(QStringLiteral("out")) && folds == 0) {
+        // Found out now, not after an hour of training.
+        const QFileInfo dir(QFileInfo(p.value(QStringLiteral("out"))).absolutePath());
+        if (!dir.isDir() || !dir.isWritable()) {
+            ctx.err << "spectag: cannot write the model into " << dir.filePath()
+                    << (dir.isDir() ? ": the folder is not writable\n" : ": no such folder\n");
+            return Failure;
+        }
     }
     if (!p.isSet(QStringLiteral("out")) && folds == 0) {
         ctx.err << "spectag: --out FILE is required\n";
@@ -349,7 +383,16 @@ int trainVerb(Context &ctx, const QStringList &args)
         return Failure;
     ModelSpec spec = makeModelSpec(arch, trainingdata::modelHeads(ds.spec));
     if (p.isSet(QStringLiteral("hp"))) {
-        const QJsonObject hp = QJsonDocument::fromJson(p.value(QStringLiteral("hp")).toUtf8()).object();
+        QJsonParseError perr;
+        const QJsonDocument doc = QJsonDocument::fromJson(p.value(QStringLiteral("hp")).toUtf8(), &perr);
+        if (perr.error != QJsonParseError::NoError || !doc.isObject()) {
+            ctx.err << "spectag: --hp needs a JSON object such as '{\"dropout\":0.2}'"
+                    << (perr.error != QJsonParseError::NoError ? QStringLiteral(" (%1 at character %2)").arg(perr.errorString()).arg(perr.offset)
+                                                               : QString())
+                    << '\n';
+            return Usage;
+        }
+        const QJsonObject hp = doc.object();
         for (auto it = hp.begin(); it != hp.end(); ++it)
             spec.hyperparameters.insert(it.key(), it.value());
     }
@@ -462,6 +505,8 @@ int evaluateVerb(Context &ctx, const QStringList &args)
     });
     if (!parseVerbArgs(ctx, p, args, QStringLiteral("Prints the full metric table of a model on labelled audio.")))
         return p.isSet(QStringLiteral("help")) ? Ok : Usage;
+    if (!checkDataNumbers(ctx, p))
+        return Usage;
     ModelFile mf;
     QString err;
     if (!p.isSet(QStringLiteral("model")) || !readModelFile(p.value(QStringLiteral("model")), &mf, &err)) {

@@ -344,8 +344,10 @@ void AnalysisQueue::pump()
                 if (!err.ok())
                     t.result.error = err.message;
                 else
+                    t.result.error = unanalysableReason(path, t.spec, model.spec().frontEnd, t.result.durationSeconds);
+                if (t.result.ok())
                     t.ranges = segmentRanges(t.spec.frames(), model.spec().frontEnd);
-                if (err.ok() && t.ranges.empty())
+                if (t.result.ok() && t.ranges.empty())
                     t.result.error = QStringLiteral("%1: no audio to analyse").arg(path);
             }
             std::unique_lock lock(p.mutex);

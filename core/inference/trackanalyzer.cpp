@@ -4,6 +4,8 @@
 #include "model/model.h"
 #include "model/segmenter.h"
 
+#include <algorithm>
+
 namespace spectag {
 
 namespace {
@@ -43,6 +45,17 @@ bool computeSpectrogram(const QString &path, const FrontEnd &fe, Spectrogram *ou
     if (error)
         *error = e;
     return e.ok();
+}
+
+QString unanalysableReason(const QString &path, const Spectrogram &spec, const FrontEnd &fe, double seconds)
+{
+    if (seconds < kMinAnalysableSeconds)
+        return QStringLiteral("%1: too short to analyse (%2 s of audio; at least %3 s needed)")
+            .arg(path, QString::number(seconds, 'f', 2), QString::number(kMinAnalysableSeconds));
+    const float floor = fe.toDb ? -60.0f : 1e-6f;  // the same level as dB or as power
+    if (std::none_of(spec.data.cbegin(), spec.data.cend(), [floor](float v) { return v > floor; }))
+        return QStringLiteral("%1: silent (nothing above -60 dB): no mood or genre to predict").arg(path);
+    return {};
 }
 
 bool predictSegments(const Model &model, const Spectrogram &spec, TrackResult &result, int batchSize)
@@ -93,7 +106,8 @@ TrackResult analyzeFile(const Model &model, const QString &path, Aggregation how
         r.error = e.message;
         return r;
     }
-    if (predictSegments(model, spec, r))
+    r.error = unanalysableReason(path, spec, model.spec().frontEnd, r.durationSeconds);
+    if (r.ok() && predictSegments(model, spec, r))
         aggregate(model.spec(), r, how);
     return r;
 }

@@ -3,6 +3,7 @@
 #include "catalog/catalog.h"
 #include "catalog/transaction.h"
 #include "scan/tagreader.h"
+#include "util/paths.h"
 #include "util/progressthrottle.h"
 #include "util/workerpool.h"
 
@@ -148,6 +149,12 @@ ScanStats Scanner::run(const QStringList &rootArgs)
             if (!di.isReadable() || !di.isExecutable()) {
                 stats.failures.append({dir, QStringLiteral("folder not readable (permission denied)")});
                 continue;
+            }
+            // Names Qt cannot represent are invisible to QDirIterator. Only those that could be
+            // music or a folder of it are reported: a Latin-1 cover.jpg is not worth a failed scan.
+            for (const paths::UndecodableEntry &e : paths::undecodableEntries(dir)) {
+                if (e.isDir || isAudioFileName(e.shownPath))
+                    stats.failures.append({e.shownPath, paths::undecodableReason()});
             }
             QDirIterator it(dir, QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System);
             while (it.hasNext()) {

@@ -4,6 +4,10 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QStandardPaths>
+#include <QStringDecoder>
+
+#include <dirent.h>
+#include <sys/stat.h>
 
 namespace spectag::paths {
 
@@ -42,6 +46,46 @@ QString resourcesDir()
 QString defaultModelPath()
 {
     return QDir(resourcesDir()).filePath(QStringLiteral("models/spectag-default.stm"));
+}
+
+std::vector<UndecodableEntry> undecodableEntries(const QString &dir)
+{
+    std::vector<UndecodableEntry> out;
+    DIR *d = ::opendir(QFile::encodeName(dir).constData());
+    if (!d)
+        return out;
+    while (const dirent *e = ::readdir(d)) {
+        const QByteArray name(e->d_name);
+        QStringDecoder utf8(QStringDecoder::Utf8);
+        const QString decoded = utf8(name);  // decoding is what sets hasError()
+        Q_UNUSED(decoded)
+        if (!utf8.hasError())
+            continue;
+        QString shown;
+        for (const char c : name) {
+            const auto b = uchar(c);
+            shown += b < 0x80 ? QString(QLatin1Char(c)) : QStringLiteral("\\x") + QString::number(b, 16).toUpper();
+        }
+        bool isDir = e->d_type == DT_DIR;
+        if (e->d_type == DT_UNKNOWN || e->d_type == DT_LNK) {
+            struct stat st;
+            isDir = ::stat(QByteArray(QFile::encodeName(dir) + '/' + name).constData(), &st) == 0 && S_ISDIR(st.st_mode);
+        }
+        out.push_back({QDir(dir).filePath(shown), isDir});
+    }
+    ::closedir(d);
+    return out;
+}
+
+bool isUndecodable(const QString &path)
+{
+    return path.contains(QChar::ReplacementCharacter) && !QFileInfo::exists(path) && !QFileInfo(path).isSymLink();
+}
+
+QString undecodableReason()
+{
+    return QStringLiteral("the name is not valid UTF-8, so it cannot be opened; rename it (for example with "
+                          "convmv -f latin1 -t utf8) and try again");
 }
 
 } // namespace spectag::paths

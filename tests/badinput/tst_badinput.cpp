@@ -21,7 +21,10 @@
 #include <QJsonObject>
 #include <QSqlQuery>
 #include <QTemporaryDir>
+#include <QScopeGuard>
 #include <QTest>
+
+#include <cstdio>
 
 #include <cmath>
 #include <cstring>
@@ -410,6 +413,7 @@ void TestBadInput::directoryTraps_data()
     QTest::newRow("two folders linking to each other") << "mutual" << 2;
     QTest::newRow("dangling link with audio name") << "dangling" << 1;
     QTest::newRow("link loop through an audio name") << "audioloop" << 1;
+    QTest::newRow("name not valid UTF-8") << "latin1" << 1;
 }
 
 void TestBadInput::directoryTraps()
@@ -431,6 +435,12 @@ void TestBadInput::directoryTraps()
     } else if (shape == QLatin1String("audioloop")) {
         // A symlink named like audio that points at a folder that contains it.
         QVERIFY(QFile::link(a, a + QStringLiteral("/loop.mp3")));
+    } else if (shape == QLatin1String("latin1")) {
+        // "café.flac" written by an old Latin-1 system: byte 0xE9, invalid as UTF-8. Qt cannot
+        // name it, so it must be reported, not skipped in silence (it used to be).
+        const QByteArray raw = QFile::encodeName(a) + QByteArray("/caf\xe9.flac");
+        QVERIFY(QFile::copy(fixture(QStringLiteral("flac")), a + QStringLiteral("/cafe.flac")));
+        QVERIFY(::rename(QFile::encodeName(a + QStringLiteral("/cafe.flac")).constData(), raw.constData()) == 0);
     }
     QElapsedTimer t;
     t.start();
@@ -441,6 +451,13 @@ void TestBadInput::directoryTraps()
         const ScanFailure *f = failureFor(s, a + QStringLiteral("/gone.flac"));
         QVERIFY(f);
         QVERIFY2(f->reason.contains(QStringLiteral("link")), qPrintable(f->reason));
+    }
+    if (shape == QLatin1String("latin1")) {
+        // Qt cannot delete it either (QTemporaryDir would leave the folder behind).
+        const auto unlinkRaw = qScopeGuard([&] { ::unlink(QByteArray(QFile::encodeName(a) + QByteArray("/caf\xe9.flac")).constData()); });
+        const ScanFailure *f = failureFor(s, a + QStringLiteral("/caf\\xE9.flac"));
+        QVERIFY2(f, "the file with a Latin-1 name was skipped without a word");
+        QVERIFY2(f->reason.contains(QStringLiteral("not valid UTF-8")), qPrintable(f->reason));
     }
 }
 

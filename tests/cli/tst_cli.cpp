@@ -33,6 +33,16 @@ private Q_SLOTS:
         QCOMPARE(spectag({QStringLiteral("frobnicate")}).exitCode, 2);
         QCOMPARE(spectag({QStringLiteral("mel")}).exitCode, 2);
         QCOMPARE(spectag({QStringLiteral("mel"), QStringLiteral("x.ogg"), QStringLiteral("--n-mels"), QStringLiteral("-3")}).exitCode, 2);
+        QCOMPARE(spectag({QStringLiteral("mel"), QStringLiteral("x.ogg"), QStringLiteral("--top-db"), QStringLiteral("-5")}).exitCode, 2);
+        QCOMPARE(spectag({QStringLiteral("mel"), QStringLiteral("x.ogg"), QStringLiteral("--max-seconds"), QStringLiteral("-1")}).exitCode, 2);
+        // An option before the verb, or one the app does not know, used to start the GUI (which
+        // aborts without a display): now a usage error that says what to do.
+        auto r = spectag({QStringLiteral("--catalog"), QStringLiteral("x.db"), QStringLiteral("scan"), m_dir.path()});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains("options go after the verb: spectag scan --catalog"), r.err.constData());
+        r = spectag({QStringLiteral("--frobnicate")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains("unknown option '--frobnicate'"), r.err.constData());
     }
 
     void decodeJson()

@@ -71,7 +71,7 @@ class TestAnalysisQueue : public QObject {
     Q_OBJECT
 
     QTemporaryDir m_dir;
-    QStringList m_files;    // 4 s tones of different pitch, and one 1 s file (shorter than a segment)
+    QStringList m_files;    // 4 s tones of different pitch, and one 1.5 s file (shorter than a segment)
     QString m_corrupt;
     std::shared_ptr<Model> m_model;
 
@@ -99,7 +99,7 @@ private Q_SLOTS:
             m_files << f;
             ++i;
         }
-        m_files << testutil::makeAudio(m_dir.path(), QStringLiteral("short.flac"), 1.0, QStringLiteral("anoisesrc=color=pink"));
+        m_files << testutil::makeAudio(m_dir.path(), QStringLiteral("short.flac"), 1.5, QStringLiteral("anoisesrc=color=pink"));
         QVERIFY(!m_files.last().isEmpty());
         m_corrupt = m_dir.filePath(QStringLiteral("corrupt.mp3"));
         QFile f(m_corrupt);

@@ -9,10 +9,15 @@
 #include <QMap>
 #include <QSqlDatabase>
 #include <QSqlQuery>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include <cmath>
+
+#include <cstdio>
+
+#include <unistd.h>
 
 class TestAnalyzeCli : public QObject {
     Q_OBJECT
@@ -281,6 +286,54 @@ private Q_SLOTS:
         QCOMPARE(r.exitCode, 3);
         QCOMPARE(r.out.trimmed().split('\n').size(), 2);  // the failure is reported as a JSON line too
         QVERIFY(r.out.contains("\"error\""));
+    }
+
+    // A file whose name is not valid UTF-8 (an old Latin-1 "café.flac") cannot be opened by Qt:
+    // a folder walk names it with the reason instead of skipping it in silence.
+    void undecodableName()
+    {
+        QTemporaryDir dir;
+        QVERIFY(!testutil::makeAudio(dir.path(), QStringLiteral("good.flac"), 3.0).isEmpty());
+        QVERIFY(!testutil::makeAudio(dir.path(), QStringLiteral("cafe.flac"), 3.0).isEmpty());
+        QVERIFY(::rename(QFile::encodeName(dir.filePath(QStringLiteral("cafe.flac"))).constData(),
+                         QByteArray(QFile::encodeName(dir.path()) + QByteArray("/caf\xe9.flac")).constData()) == 0);
+        const auto unlinkRaw = qScopeGuard([&] { ::unlink(QByteArray(QFile::encodeName(dir.path()) + QByteArray("/caf\xe9.flac")).constData()); });
+        const auto r = spectag({QStringLiteral("analyze"), dir.path(), QStringLiteral("--model"), m_model});
+        QCOMPARE(r.exitCode, 3);
+        QVERIFY2(r.err.contains("caf\\xE9.flac: the name is not valid UTF-8"), r.err.constData());
+        QVERIFY2(r.out.contains("good.flac"), r.out.constData());
+    }
+
+    // Digital silence and a click-length clip get no prediction (a model answers anything, and
+    // silence came out "rock 1.00"), so `tag --predicted` has nothing to write into them.
+    void silentAndTooShort()
+    {
+        QTemporaryDir dir;
+        const QString silent = testutil::makeAudio(dir.path(), QStringLiteral("silent.flac"), 5.0, QStringLiteral("aevalsrc=0"));
+        const QString click = testutil::makeAudio(dir.path(), QStringLiteral("click.ogg"), 0.3);
+        const QString quiet = testutil::makeAudio(dir.path(), QStringLiteral("quiet.flac"), 5.0,
+                                                  QStringLiteral("anoisesrc=color=pink:amplitude=0.003"));
+        QVERIFY(!silent.isEmpty() && !click.isEmpty() && !quiet.isEmpty());
+        auto r = spectag({QStringLiteral("analyze"), silent, click, quiet, QStringLiteral("--model"), m_model, QStringLiteral("--json")});
+        QCOMPARE(r.exitCode, 3);  // two of three failed
+        QVERIFY2(r.err.contains("silent.flac: silent"), r.err.constData());
+        QVERIFY2(r.err.contains("click.ogg: too short to analyse"), r.err.constData());
+        int errors = 0, predictions = 0;
+        for (const QByteArray &line : r.out.trimmed().split('\n')) {
+            const QJsonObject o = QJsonDocument::fromJson(line).object();
+            errors += o.contains(QLatin1String("error"));
+            predictions += o.contains(QLatin1String("genre"));
+            if (o.contains(QLatin1String("genre")))
+                QVERIFY(o.value(QLatin1String("path")).toString().endsWith(QLatin1String("quiet.flac")));  // quiet is not silent
+        }
+        QCOMPARE(errors, 2);
+        QCOMPARE(predictions, 1);
+
+        r = spectag({QStringLiteral("tag"), QStringLiteral("--predicted"), silent, click, QStringLiteral("--model"), m_model,
+                     QStringLiteral("--min-confidence"), QStringLiteral("0"), QStringLiteral("--dry-run"),
+                     QStringLiteral("--catalog"), dir.filePath(QStringLiteral("c.sqlite"))});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(!r.out.contains("->"), r.out.constData());  // nothing planned
     }
 };
 

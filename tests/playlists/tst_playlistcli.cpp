@@ -181,9 +181,27 @@ private Q_SLOTS:
         }
         r = run({QStringLiteral("--from"), QStringLiteral("purple"), QStringLiteral("--to"), QStringLiteral("sad"), QStringLiteral("--name"), QStringLiteral("x")});
         QVERIFY2(r.err.contains("not \"purple\""), r.err.constData());
-        Catalog c;
-        QVERIFY(c.open(path));
-        QCOMPARE(c.playlists().size(), 2);
+        {
+            Catalog c;
+            QVERIFY(c.open(path));
+            QCOMPARE(c.playlists().size(), 2);
+        }
+
+        // A second run with the same --name makes a second playlist of that name: exporting by the
+        // name would pick either in silence, so it asks for the id instead.
+        r = run({QStringLiteral("--from"), QStringLiteral("calm"), QStringLiteral("--to"), QStringLiteral("energetic"),
+                 QStringLiteral("--name"), QStringLiteral("All")});
+        QVERIFY2(r.ok(), r.err.constData());
+        const QString out = m_dir.filePath(QStringLiteral("all.m3u8"));
+        r = testutil::run(testutil::spectagBinary(), {QStringLiteral("playlist"), QStringLiteral("export"), QStringLiteral("All"),
+                                                      QStringLiteral("--out"), out, QStringLiteral("--catalog"), path});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains("2 playlists are named All (ids 2, 3): export one by its id"), r.err.constData());
+        QVERIFY(!QFileInfo::exists(out));
+        r = testutil::run(testutil::spectagBinary(), {QStringLiteral("playlist"), QStringLiteral("export"), QStringLiteral("3"),
+                                                      QStringLiteral("--out"), out, QStringLiteral("--catalog"), path});
+        QVERIFY2(r.ok(), r.err.constData());
+        QVERIFY(QFileInfo::exists(out));
     }
 };
 

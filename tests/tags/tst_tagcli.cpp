@@ -34,6 +34,8 @@ private Q_SLOTS:
     void dryRunTagShowUndo();
     void id3v23Warning();
     void predictedTagsAndUndo();
+    void undoNamedBatch();
+    void tagsOnNonAudio();
     void usageErrors_data();
     void usageErrors();
 };
@@ -149,6 +151,47 @@ void TestTagCli::predictedTagsAndUndo()
     QCOMPARE(r.exitCode, 2);
 }
 
+// `spectag undo 1`, as the README writes it, undoes batch 1, not the last batch (it used to
+// ignore the number).
+void TestTagCli::undoNamedBatch()
+{
+    QTemporaryDir dir;
+    const QString a = testutil::makeAudio(dir.path(), QStringLiteral("a.ogg"), 0.5);
+    const QString b = testutil::makeAudio(dir.path(), QStringLiteral("b.flac"), 0.5);
+    QVERIFY(!a.isEmpty() && !b.isEmpty());
+    const QString catalog = dir.filePath(QStringLiteral("catalog.sqlite"));
+    for (const QString &f : {a, b}) {
+        const testutil::ProcResult r = runSpectag({QStringLiteral("tag"), f, QStringLiteral("--mood"), QStringLiteral("calm"),
+                                                   QStringLiteral("--catalog"), catalog});
+        QVERIFY2(r.ok(), r.err.constData());
+    }
+    const testutil::ProcResult r = runSpectag({QStringLiteral("undo"), QStringLiteral("1"), QStringLiteral("--catalog"), catalog});
+    QVERIFY2(r.ok(), r.err.constData());
+    QCOMPARE(valuesOf(a, TagField::Mood), QStringList());
+    QCOMPARE(valuesOf(b, TagField::Mood), QStringList{QStringLiteral("calm")});
+}
+
+// TagLib opens an empty file or a text file named .mp3 without complaint; `tags` used to print
+// "0 Hz x0" and exit 0 for them.
+void TestTagCli::tagsOnNonAudio()
+{
+    QTemporaryDir dir;
+    const QString empty = dir.filePath(QStringLiteral("empty.mp3")), text = dir.filePath(QStringLiteral("notes.mp3"));
+    QFile e(empty), t(text);
+    QVERIFY(e.open(QIODevice::WriteOnly) && t.open(QIODevice::WriteOnly));
+    t.write("just some words, not audio\n");
+    e.close();
+    t.close();
+    const QString good = testutil::makeAudio(dir.path(), QStringLiteral("good.mp3"), 0.5);
+    QVERIFY(!good.isEmpty());
+    testutil::ProcResult r = runSpectag({QStringLiteral("tags"), empty, text});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains("empty.mp3: no audio found") && r.err.contains("notes.mp3: no audio found"), r.err.constData());
+    r = runSpectag({QStringLiteral("tags"), empty, good});
+    QCOMPARE(r.exitCode, 3);
+    QVERIFY2(r.out.contains("good.mp3") && !r.out.contains("empty.mp3"), r.out.constData());
+}
+
 void TestTagCli::usageErrors_data()
 {
     QTest::addColumn<QStringList>("args");
@@ -162,6 +205,13 @@ void TestTagCli::usageErrors_data()
     QTest::newRow("missing file") << QStringList{QStringLiteral("tag"), QStringLiteral("/nonexistent.mp3"), QStringLiteral("--mood"),
                                                  QStringLiteral("x"), QStringLiteral("--dry-run")} << 1;
     QTest::newRow("bad batch") << QStringList{QStringLiteral("undo"), QStringLiteral("--batch"), QStringLiteral("zero")} << 2;
+    QTest::newRow("score above 1") << QStringList{QStringLiteral("tag"), QStringLiteral("/nonexistent.mp3"), QStringLiteral("--mood-scores"),
+                                                  QStringLiteral("happy=2")} << 2;
+    QTest::newRow("score twice") << QStringList{QStringLiteral("tag"), QStringLiteral("/nonexistent.mp3"), QStringLiteral("--mood-scores"),
+                                                QStringLiteral("happy=0.5,happy=0.7")} << 2;
+    QTest::newRow("two batches") << QStringList{QStringLiteral("undo"), QStringLiteral("1"), QStringLiteral("2")} << 2;
+    QTest::newRow("batch twice") << QStringList{QStringLiteral("undo"), QStringLiteral("1"), QStringLiteral("--batch"),
+                                                QStringLiteral("1")} << 2;
 }
 
 void TestTagCli::usageErrors()

@@ -467,6 +467,51 @@ private Q_SLOTS:
         QCOMPARE(r.exitCode, 2);
         QVERIFY(r.err.contains("--folds"));
     }
+
+    // Numbers and settings that cannot train are refused up front with what is wrong. They used
+    // to be read as 0 or ignored: --batch 0 died of SIGFPE, --epochs -3 wrote an untrained model,
+    // a broken --hp was dropped, --folds 100 on 18 clips trained folds with nothing to test, and a
+    // missing --out folder was found only after training.
+    void badTrainingSettings_data()
+    {
+        QTest::addColumn<QStringList>("extra");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QString>("message");
+        const auto row = [](const char *name, QStringList extra, int code, const char *message) {
+            QTest::newRow(name) << extra << code << QString::fromUtf8(message);
+        };
+        row("batch 0", {QStringLiteral("--batch"), QStringLiteral("0")}, 2, "--batch needs a whole number within 1..65536");
+        row("negative epochs", {QStringLiteral("--epochs"), QStringLiteral("-3")}, 2, "--epochs needs a whole number");
+        row("lr not a number", {QStringLiteral("--lr"), QStringLiteral("abc")}, 2, "--lr needs a number within");
+        row("fractional crops", {QStringLiteral("--crops"), QStringLiteral("2.5")}, 2, "--crops needs a whole number");
+        row("test fraction", {QStringLiteral("--test-fraction"), QStringLiteral("1.5")}, 2, "--test-fraction needs a number");
+        row("fractions sum", {QStringLiteral("--test-fraction"), QStringLiteral("0.5"), QStringLiteral("--val-fraction"),
+                              QStringLiteral("0.5")}, 2, "leave nothing to train on");
+        row("broken hp", {QStringLiteral("--hp"), QStringLiteral("{bad")}, 2, "--hp needs a JSON object");
+        row("hp not an object", {QStringLiteral("--hp"), QStringLiteral("[1]")}, 2, "--hp needs a JSON object");
+        row("too many folds", {QStringLiteral("--folds"), QStringLiteral("100")}, 2, "is more than this data can fill: 18 items");
+        row("missing out folder", {QStringLiteral("--out"), QStringLiteral("/nonexistent-spectag-dir/x.stm")}, 1,
+            "cannot write the model into /nonexistent-spectag-dir: no such folder");
+    }
+
+    void badTrainingSettings()
+    {
+        QFETCH(QStringList, extra);
+        QFETCH(int, exitCode);
+        QFETCH(QString, message);
+        QTemporaryDir out;
+        const QString model = out.filePath(QStringLiteral("m.stm"));
+        QStringList args{QStringLiteral("train"), QStringLiteral("--folder"), m_dir.filePath(QStringLiteral("data")) + QStringLiteral(":genre"),
+                         QStringLiteral("--epochs"), QStringLiteral("1"), QStringLiteral("--crops"), QStringLiteral("1"),
+                         QStringLiteral("--threads"), QStringLiteral("1"), QStringLiteral("--cache"), m_dir.filePath(QStringLiteral("cache"))};
+        if (!extra.contains(QStringLiteral("--out")))
+            args << QStringLiteral("--out") << (extra.contains(QStringLiteral("--folds")) ? out.filePath(QStringLiteral("folds")) : model);
+        const auto r = testutil::run(testutil::spectagBinary(), args + extra, 120000);
+        QCOMPARE(r.exitCode, exitCode);
+        QVERIFY2(QString::fromUtf8(r.err).contains(message), r.err.constData());
+        QVERIFY(!QFileInfo::exists(model));
+        QVERIFY(!QFileInfo::exists(out.filePath(QStringLiteral("folds/fold-1.stm"))));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCrossValidation)
