@@ -2,6 +2,7 @@
 
 #include <QFile>
 #include <QFileInfo>
+#include <QLoggingCategory>
 
 extern "C" {
 #include <libavcodec/avcodec.h>
@@ -9,6 +10,7 @@ extern "C" {
 #include <libavutil/avstring.h>
 #include <libavutil/channel_layout.h>
 #include <libavutil/dict.h>
+#include <libavutil/log.h>
 #include <libavutil/opt.h>
 #include <libswresample/swresample.h>
 }
@@ -16,6 +18,7 @@ extern "C" {
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <mutex>
 
 namespace spectag {
 
@@ -30,6 +33,22 @@ constexpr const char *kAudioDemuxers =
 // Packets that fail to decode are skipped the way players do; past this share the file is
 // reported as corrupt rather than silently half-decoded.
 constexpr double kMaxBadPacketShare = 0.10;
+
+// FFmpeg's own log ("[mp3 @ 0x…] filesize and duration do not match") repeats, in its words,
+// what DecodeError already tells the user in theirs, and landed on stderr of every verb and
+// the app. It goes to a Qt logging category, off unless asked for:
+// QT_LOGGING_RULES="spectag.ffmpeg.debug=true".
+Q_LOGGING_CATEGORY(lcFfmpeg, "spectag.ffmpeg", QtWarningMsg)
+
+void ffmpegLog(void *avcl, int level, const char *fmt, va_list args)
+{
+    if (level > av_log_get_level() || !lcFfmpeg().isDebugEnabled())
+        return;
+    thread_local int printPrefix = 1;  // FFmpeg's state: a prefix only at the start of a line
+    char line[1024];
+    av_log_format_line2(avcl, level, fmt, args, line, sizeof line, &printPrefix);
+    qCDebug(lcFfmpeg).noquote() << QString::fromUtf8(line).trimmed();
+}
 
 QString avErrorText(int err)
 {
@@ -274,6 +293,8 @@ AudioDecoder::AudioDecoder(int targetSampleRate)
     : d(std::make_unique<Private>())
     , m_targetRate(targetSampleRate)
 {
+    static std::once_flag logInstalled;
+    std::call_once(logInstalled, [] { av_log_set_callback(ffmpegLog); });
 }
 
 AudioDecoder::~AudioDecoder() = default;

@@ -63,6 +63,29 @@ private Q_SLOTS:
         QCOMPARE(b.value(QStringLiteral("error")).toString(), QStringLiteral("not-audio"));
     }
 
+    // A truncated MP3 makes FFmpeg log "[mp3 @ 0x…] …" itself; Spectag's own message says it in
+    // the user's words, so FFmpeg's goes to the spectag.ffmpeg logging category, off by default.
+    void ffmpegLogOnlyOnRequest()
+    {
+        const QString full = testutil::makeAudio(m_dir.path(), QStringLiteral("full.mp3"), 6.0);
+        QVERIFY(!full.isEmpty());
+        QFile in(full);
+        QVERIFY(in.open(QIODevice::ReadOnly));
+        const QString cut = m_dir.filePath(QStringLiteral("cut.mp3"));
+        QFile out(cut);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(in.read(in.size() / 3));
+        out.close();
+        auto r = spectag({QStringLiteral("decode"), cut});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains("cut.mp3: file ends after"), r.err.constData());
+        QVERIFY2(!r.err.contains("[mp3 @"), r.err.constData());
+        qputenv("QT_LOGGING_RULES", "spectag.ffmpeg.debug=true");
+        r = spectag({QStringLiteral("decode"), cut});
+        qunsetenv("QT_LOGGING_RULES");
+        QVERIFY2(r.err.contains("[mp3 @"), r.err.constData());
+    }
+
     void melPng()
     {
         // A tone that rises over time: the picture's bright ridge must climb from left to right.
