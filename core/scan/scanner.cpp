@@ -3,6 +3,7 @@
 #include "catalog/catalog.h"
 #include "catalog/transaction.h"
 #include "scan/tagreader.h"
+#include "tags/safetagwriter.h"
 #include "util/paths.h"
 #include "util/progressthrottle.h"
 #include "util/workerpool.h"
@@ -157,11 +158,17 @@ ScanStats Scanner::run(const QStringList &rootArgs)
                     stats.failures.append({e.shownPath, paths::undecodableReason()});
             }
             QDirIterator it(dir, QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System);
+            bool staleTempsRemoved = false;
             while (it.hasNext()) {
                 it.next();
                 const QString name = it.fileName();
                 const QFileInfo fi = it.fileInfo();
-                if (isAudioFileName(name)) {
+                if (!staleTempsRemoved && SafeTagWriter::isTempFileName(name)) {
+                    // A tag write killed mid-way leaves its full-size copy; the next write in this
+                    // folder would remove it, but a folder may never be written again.
+                    SafeTagWriter::removeStaleTempFiles(dir);
+                    staleTempsRemoved = true;
+                } else if (isAudioFileName(name)) {
                     if (fi.isFile())
                         found.append({it.filePath(), fi.size(), fi.lastModified().toMSecsSinceEpoch()});
                     else if (fi.isSymLink() && !fi.exists())

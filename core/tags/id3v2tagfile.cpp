@@ -102,13 +102,15 @@ QStringList Id3v2TagFile::values(TagField field) const
     QStringList out;
     switch (field) {
     case TagField::Mood: {
-        const TagLib::ID3v2::FrameList tmoo = m_tag->frameList("TMOO");
-        if (!tmoo.isEmpty()) {
-            if (auto *f = dynamic_cast<TagLib::ID3v2::TextIdentificationFrame *>(tmoo.front()))
-                out = fromTagList(f->fieldList());
-        } else if (auto *f = findTxxx(m_tag, "MOOD")) {
-            out = txxxValues(f);
+        // Both: a file may carry TMOO and another tagger's TXXX:MOOD. A write replaces both, so
+        // both must be shown in the preview and journaled for undo (TXXX:MOOD used to vanish).
+        for (TagLib::ID3v2::Frame *frame : m_tag->frameList("TMOO")) {
+            if (auto *f = dynamic_cast<TagLib::ID3v2::TextIdentificationFrame *>(frame))
+                out << fromTagList(f->fieldList());
         }
+        if (auto *f = findTxxx(m_tag, "MOOD"))
+            out << txxxValues(f);
+        out.removeDuplicates();
         break;
     }
     case TagField::Genre: {
@@ -205,6 +207,13 @@ void Id3v2TagFile::setValues(TagField field, const QStringList &values)
 
 bool Id3v2TagFile::doSave()
 {
+    // TagLib drops TMOO (a v2.4 frame) when it saves v2.3, also when the mood was not part of the
+    // write: carry its values over into TXXX:MOOD, which v2.3 taggers read, so they survive.
+    if (writesV3() && !m_tag->frameList("TMOO").isEmpty()) {
+        const QStringList mood = values(TagField::Mood);
+        setValues(TagField::Mood, {});
+        setValues(TagField::Mood, mood);
+    }
     return m_saver(file(), m_writeVersion);
 }
 

@@ -1,5 +1,6 @@
 #include "tags/safetagwriter.h"
 #include "tags/tagformats_p.h"
+#include "tags/id3v2frames.h"
 
 #include "audio/payloadhash.h"
 
@@ -15,6 +16,7 @@
 #include <cstring>
 #include <fcntl.h>
 #include <sys/stat.h>
+#include <sys/xattr.h>
 #include <unistd.h>
 
 namespace spectag {
@@ -39,9 +41,68 @@ FileStamp stampOf(const struct stat &st)
     FileStamp s;
     s.size = st.st_size;
     s.mtimeNs = qint64(st.st_mtim.tv_sec) * 1000000000LL + st.st_mtim.tv_nsec;
+    s.ctimeNs = qint64(st.st_ctim.tv_sec) * 1000000000LL + st.st_ctim.tv_nsec;
     s.inode = st.st_ino;
     s.device = st.st_dev;
     return s;
+}
+
+// The frames of `before` that `after` no longer has, other than the ones the requested fields own
+// (mood lives in TMOO and TXXX:MOOD; a v2.3 save moves TMOO into TXXX:MOOD on purpose).
+QStringList lostId3v2Frames(const Id3v2Frames &before, const std::optional<Id3v2Frames> &after, const TagValueMap &values)
+{
+    QStringList owned;
+    const bool moodKept = after && after->keys.contains(QStringLiteral("TXXX:MOOD"));
+    if (values.contains(TagField::Mood) || moodKept)
+        owned << QStringLiteral("TMOO") << QStringLiteral("TXXX:MOOD");
+    if (values.contains(TagField::Genre))
+        owned << QStringLiteral("TCON");
+    if (values.contains(TagField::MoodScores))
+        owned << QStringLiteral("TXXX:SPECTAG_MOOD_SCORES");
+    if (values.contains(TagField::GenreScores))
+        owned << QStringLiteral("TXXX:SPECTAG_GENRE_SCORES");
+    QStringList remaining = after ? after->keys : QStringList();
+    QStringList lost;
+    for (const QString &key : before.keys) {
+        if (owned.contains(key))
+            continue;
+        if (!remaining.removeOne(key))
+            lost << key;
+    }
+    lost.removeDuplicates();
+    return lost;
+}
+
+// Copies every extended attribute of src onto the open file fd: user attributes, and the POSIX
+// ACL (system.posix_acl_access), which a plain copy-and-rename would drop, widening or narrowing
+// who may touch the file. Called after fchmod, because setting the ACL also sets the mode bits.
+QString copyXattrs(const QByteArray &src, int fd)
+{
+    const ssize_t size = ::listxattr(src.constData(), nullptr, 0);
+    if (size < 0)
+        return errno == ENOTSUP ? QString() : sysError(errno);
+    QByteArray names(size, '\0');
+    const ssize_t got = ::listxattr(src.constData(), names.data(), size_t(names.size()));
+    if (got < 0)
+        return sysError(errno);
+    for (const QByteArray &name : names.left(got).split('\0')) {
+        if (name.isEmpty())
+            continue;
+        const ssize_t len = ::getxattr(src.constData(), name.constData(), nullptr, 0);
+        if (len < 0)
+            return QStringLiteral("%1: %2").arg(QString::fromLatin1(name), sysError(errno));
+        QByteArray value(len, '\0');
+        const ssize_t n = ::getxattr(src.constData(), name.constData(), value.data(), size_t(value.size()));
+        if (n < 0)
+            return QStringLiteral("%1: %2").arg(QString::fromLatin1(name), sysError(errno));
+        value.truncate(n);
+        QByteArray existing(n, '\0');  // a security label the new file already has needs no setting
+        if (::fgetxattr(fd, name.constData(), existing.data(), size_t(existing.size())) == n && existing == value)
+            continue;
+        if (::fsetxattr(fd, name.constData(), value.constData(), size_t(n), 0) != 0)
+            return QStringLiteral("%1: %2").arg(QString::fromLatin1(name), sysError(errno));
+    }
+    return {};
 }
 
 // Copies src to a new file dst (O_EXCL). Returns an error text, empty on success.
@@ -76,9 +137,18 @@ QString copyFile(const QByteArray &src, const QByteArray &dst)
     return {};
 }
 
-bool processAlive(qint64 pid)
+// Whether the writer that named a temporary file `pid` may still be at work on it. A process
+// with that id that started after the file was last written is another one (the id was reused
+// after a crash), so the file is abandoned.
+bool writerAlive(qint64 pid, const QString &tempPath)
 {
-    return pid > 0 && (::kill(pid_t(pid), 0) == 0 || errno == EPERM);
+    if (pid <= 0 || (::kill(pid_t(pid), 0) != 0 && errno != EPERM))
+        return false;
+    struct stat proc, temp;
+    if (::stat(QByteArray("/proc/" + QByteArray::number(pid)).constData(), &proc) != 0
+        || ::stat(QFile::encodeName(tempPath).constData(), &temp) != 0)
+        return true;  // cannot tell: leave it
+    return proc.st_mtim.tv_sec <= temp.st_mtim.tv_sec + 2;  // /proc/PID's time is the process start
 }
 
 } // namespace
@@ -102,7 +172,7 @@ int SafeTagWriter::removeStaleTempFiles(const QString &dir)
     const QStringList names = QDir(dir).entryList({QStringLiteral(".*.spectag-*.tmp")}, QDir::Files | QDir::Hidden);
     for (const QString &name : names) {
         const QRegularExpressionMatch m = tempPattern().match(name);
-        if (m.hasMatch() && !processAlive(m.captured(1).toLongLong()) && QFile::remove(QDir(dir).filePath(name)))
+        if (m.hasMatch() && !writerAlive(m.captured(1).toLongLong(), QDir(dir).filePath(name)) && QFile::remove(QDir(dir).filePath(name)))
             ++removed;
     }
     return removed;
@@ -150,6 +220,11 @@ SafeWriteResult SafeTagWriter::write(const QString &requestedPath, const TagValu
         return fail(sysError(errno));
     if (!S_ISREG(st.st_mode))
         return fail(QStringLiteral("not a regular file"));
+    // A write replaces the file by a verified copy; the file's other hard links would keep the
+    // old inode and the old tags, silently becoming a different file.
+    if (st.st_nlink > 1)
+        return fail(QStringLiteral("the file has %1 hard links; a safe write would split them (the other names would keep "
+                                   "the old tags); not changed").arg(qulonglong(st.st_nlink)));
     // Root may write anything; a file without write bits is still the user's "do not touch".
     if ((st.st_mode & 0222) == 0)
         return fail(QStringLiteral("file is read-only; not changed"));
@@ -191,6 +266,12 @@ SafeWriteResult SafeTagWriter::write(const QString &requestedPath, const TagValu
     if (expected && !expected->payloadHash.isEmpty() && expected->payloadHash != hashBefore.hash)
         return fail(QStringLiteral("audio changed since the file was read; not written"));
 
+    // TagLib rewrites a v2.2 tag only as v2.4, converting or dropping its frames.
+    const std::optional<Id3v2Frames> framesBefore = readId3v2Frames(pathBytes);
+    if (framesBefore && framesBefore->majorVersion == 2 && m_id3v2 == Id3v2Version::Keep)
+        return fail(QStringLiteral("the file has an ID3v2.2 tag, which can only be rewritten as ID3v2.4 or v2.3 (its frames "
+                                   "converted); choose one of them to accept that; not changed"));
+
     removeStaleTempFiles(dir);
     QString base = QFileInfo(path).fileName();
     while (QFile::encodeName(base).size() > 160)  // stay below NAME_MAX with the prefix and suffix
@@ -226,6 +307,17 @@ SafeWriteResult SafeTagWriter::write(const QString &requestedPath, const TagValu
                                 .arg(tagFieldName(it.key()), got.join(QLatin1String("; ")), it.value().join(QLatin1String("; "))));
         }
     }
+    // An explicit conversion to the other ID3 version was asked for (and warned about in the
+    // preview); otherwise nothing outside the requested fields may go.
+    const int askedVersion = m_id3v2 == Id3v2Version::V3 ? 3 : m_id3v2 == Id3v2Version::V4 ? 4 : 0;
+    if (framesBefore && (askedVersion == 0 || askedVersion == framesBefore->majorVersion)) {
+        const QStringList lost = lostId3v2Frames(*framesBefore, readId3v2Frames(tempBytes), values);
+        if (!lost.isEmpty())
+            return fail(QStringLiteral("saving would drop ID3 frames it was not asked to change (%1: TagLib does not carry "
+                                       "them over in ID3v2.%2; an explicit conversion to the other ID3 version accepts the loss); not changed")
+                            .arg(lost.join(QLatin1String(", ")))
+                            .arg(framesBefore->majorVersion));
+    }
     const PayloadHash hashAfter = audioPayloadHash(temp, PayloadHashMode::Full);
     if (!hashAfter.ok() || hashAfter.hash != hashBefore.hash)
         return fail(QStringLiteral("verification failed: the audio payload changed (%1); not changed")
@@ -242,6 +334,8 @@ SafeWriteResult SafeTagWriter::write(const QString &requestedPath, const TagValu
             return fail(QStringLiteral("cannot keep the file's owner (%1); not changed").arg(sysError(errno)));
         if (::fchmod(fd, st.st_mode & 07777) != 0)
             return fail(QStringLiteral("cannot keep the file's permissions (%1); not changed").arg(sysError(errno)));
+        if (const QString xattrError = copyXattrs(pathBytes, fd); !xattrError.isEmpty())
+            return fail(QStringLiteral("cannot keep the file's extended attributes or ACL (%1); not changed").arg(xattrError));
         if (::fsync(fd) != 0)
             return fail(QStringLiteral("cannot flush the written copy: %1; not changed").arg(sysError(errno)));
     }

@@ -13,6 +13,7 @@ namespace spectag {
 struct FileStamp {
     qint64 size = -1;
     qint64 mtimeNs = 0;
+    qint64 ctimeNs = 0;  // an edit that puts the mtime back (taggers' "keep timestamp") still moves it
     quint64 inode = 0;
     quint64 device = 0;
     bool valid() const { return size >= 0; }

@@ -1,11 +1,12 @@
 // libFuzzer harness: arbitrary bytes as an audio file, through everything that reads tags. The
-// first byte picks the extension (fuzzutil.h). Each reader must answer with values or an error;
+// first byte picks the extension (fuzzutil.h). The ID3v2 frame lister reads every input. Each reader must answer with values or an error;
 // ASan/UBSan turn any memory or UB fault into a crash. When the file opens, a safe write of all
 // four fields runs too (TagLib rewriting a hostile file, then the writer's verification).
 #include "fuzzutil.h"
 
 #include "audio/payloadhash.h"
 #include "scan/tagreader.h"
+#include "tags/id3v2frames.h"
 #include "tags/safetagwriter.h"
 #include "tags/tagfile.h"
 
@@ -21,6 +22,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const FileReadResult scanned = readAudioFile(path, qint64(size - 1), 0);
     (void)scanned;
     (void)audioPayloadHash(path, PayloadHashMode::Quick);
+    // The writer's own ID3v2 frame lister (it compares the frames before and after a write).
+    (void)readId3v2Frames(QFile::encodeName(path));
 
     // The writer's reader, and what a plan asks of it.
     QString error;

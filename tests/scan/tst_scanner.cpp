@@ -14,6 +14,7 @@
 
 #include <taglib/fileref.h>
 #include <taglib/tpropertymap.h>
+#include <unistd.h>
 #include <utime.h>
 
 using namespace spectag;
@@ -378,6 +379,22 @@ private Q_SLOTS:
         QCOMPARE(s2.updated, 1);
         QCOMPARE(m_catalog->trackByPath(path)->state, TrackState::Present);
         QCOMPARE(m_catalog->trackCount(), 6);
+    }
+
+    // A tag write killed mid-way leaves a hidden full-size copy. A scan removes it once its writer
+    // is gone, and leaves a live writer's copy alone; neither becomes a track.
+    void scanRemovesAbandonedTagWriteCopies()
+    {
+        const QString dir = m_root + QStringLiteral("/album");
+        const QString dead = QStringLiteral(".tone.flac.spectag-%1-x1.tmp").arg(0x3FFFFFFF);  // no such process
+        const QString live = QStringLiteral(".tone.flac.spectag-%1-x2.tmp").arg(::getpid());
+        for (const QString &name : {dead, live})
+            QVERIFY(QFile::copy(dir + QStringLiteral("/tone.flac"), dir + QLatin1Char('/') + name));
+        Scanner scanner(&*m_catalog);
+        const ScanStats s = scanner.scan({m_root});
+        QCOMPARE(s.added, 6);
+        QVERIFY(!QFileInfo::exists(dir + QLatin1Char('/') + dead));
+        QVERIFY(QFileInfo::exists(dir + QLatin1Char('/') + live));
     }
 
     void cancellationKeepsCommittedBatches()

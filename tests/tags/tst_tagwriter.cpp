@@ -7,6 +7,7 @@
 #include "tags/tagfile.h"
 #include "tags/tagjournal.h"
 
+#include <QDateTime>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -186,7 +187,16 @@ void TestTagWriter::staleTempFiles()
     QVERIFY(!SafeTagWriter::isTempFileName(QStringLiteral("a.mp3")));
     QVERIFY(!SafeTagWriter::isTempFileName(QStringLiteral(".hidden.tmp")));
     QVERIFY(!SafeTagWriter::isTempFileName(QStringLiteral("a.mp3.spectag-1-x.tmp")));  // not hidden: not ours
-    QCOMPARE(SafeTagWriter::removeStaleTempFiles(dir.path()), 1);
+    // A writer killed in 2001 whose process id now belongs to this (younger) process: abandoned.
+    const QString reused = QStringLiteral(".b.mp3.spectag-%1-old1.tmp").arg(::getpid());
+    {
+        QFile f(dir.filePath(reused));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.close();
+        QVERIFY(f.open(QIODevice::ReadWrite));
+        QVERIFY(f.setFileTime(QDateTime(QDate(2001, 1, 1), QTime(0, 0)), QFileDevice::FileModificationTime));
+    }
+    QCOMPARE(SafeTagWriter::removeStaleTempFiles(dir.path()), 2);
     QCOMPARE(dirEntries(dir.path()), (QStringList{alive, QStringLiteral(".hidden.tmp"), QStringLiteral("a.mp3")}));
 }
 
