@@ -38,5 +38,15 @@ int main(int argc, char *argv[])
         return spectag::ui::takeScreenshot(app.arguments());
     spectag::ui::MainWindow window;
     window.show();
+    // `spectag FILE...` (the desktop entry's %F, "Open with"): what was given is added.
+    QStringList paths;
+    const QStringList appArgs = app.arguments();  // Qt's own options are already taken out
+    for (qsizetype i = 1; i < appArgs.size(); ++i) {
+        if (appArgs[i] == QLatin1String("--lang"))
+            ++i;  // its value
+        else if (!appArgs[i].startsWith(QLatin1Char('-')))
+            paths << appArgs[i];
+    }
+    window.openPaths(paths);
     return app.exec();
 }

@@ -446,22 +446,30 @@ void MainWindow::dragEnterEvent(QDragEnterEvent *event)
         event->acceptProposedAction();
 }
 
-void MainWindow::dropEvent(QDropEvent *event)
+void MainWindow::openPaths(const QStringList &paths)
 {
-    // Folders are added; a dropped file adds the folder it is in (a file manager user dragging
-    // one album track means "this album").
     QStringList folders;
-    for (const QUrl &url : event->mimeData()->urls()) {
-        if (!url.isLocalFile())
+    for (const QString &path : paths) {
+        const QFileInfo fi(path);
+        if (!fi.exists())
             continue;
-        const QFileInfo fi(url.toLocalFile());
         const QString folder = fi.isDir() ? fi.absoluteFilePath() : fi.absolutePath();
         if (!folders.contains(folder))
             folders.append(folder);
     }
-    for (const QString &f : folders)
+    for (const QString &f : std::as_const(folders))
         addFolder(f);
-    if (!folders.isEmpty())
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    QStringList paths;
+    for (const QUrl &url : event->mimeData()->urls()) {
+        if (url.isLocalFile())
+            paths << url.toLocalFile();
+    }
+    openPaths(paths);
+    if (!paths.isEmpty())
         event->acceptProposedAction();
 }
 

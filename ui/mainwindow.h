@@ -53,6 +53,9 @@ public:
     ~MainWindow() override;
 
     void addFolder(const QString &folder);
+    // Files and folders given to the app (command line, "Open with", a drop): folders are added,
+    // a file adds the folder it is in (one album track dragged in means "this album").
+    void openPaths(const QStringList &paths);
     bool selectRow(int row);  // in the (filtered, sorted) table; loads the track
     void setTheme(Theme theme);
     Theme theme() const { return m_theme; }

@@ -1,6 +1,7 @@
 #include "cli/cli.h"
 
 #include <QCoreApplication>
+#include <QFileInfo>
 
 #include <algorithm>
 #include <cmath>
@@ -70,8 +71,12 @@ bool isCliInvocation(const QStringList &args, const std::vector<Verb> &verbs)
         return true;
     if (isVerb(a, verbs))
         return true;
-    if (!a.startsWith(QLatin1Char('-')))
-        return true;  // an unknown word: let the CLI say it is unknown
+    if (!a.startsWith(QLatin1Char('-'))) {
+        // `spectag FILE...` is how the desktop entry (Exec=spectag %F) and "Open with" start the
+        // app: existing files and folders open in it. Any other word: the CLI says it is unknown.
+        const QStringList rest = args.mid(1);
+        return !std::all_of(rest.cbegin(), rest.cend(), [](const QString &arg) { return QFileInfo::exists(arg); });
+    }
     // Options first: a verb further on (`spectag --catalog c.db scan DIR`) or an option the app
     // does not know both go to the CLI, which explains the mistake.
     for (const QString &arg : args.mid(1)) {

@@ -36,7 +36,8 @@ struct Verb {
 // Exit codes shared by every verb, documented in --help and the man page.
 enum ExitCode { Ok = 0, Failure = 1, Usage = 2, PartialFailure = 3, Cancelled = 130 };
 
-// True when argv asks for the command line (a verb, --help or --version) rather than the GUI.
+// True when argv asks for the command line (a verb, --help or --version, a mistake to report)
+// rather than the GUI; only existing files and folders, or the app's own options, open the GUI.
 bool isCliInvocation(const QStringList &args, const std::vector<Verb> &verbs);
 int run(const QStringList &args, const Hooks &hooks, const std::vector<Verb> &verbs);
 

@@ -1,6 +1,8 @@
 // The `spectag` executable as a user runs it: --help/--version, exit codes, `decode` and `mel`.
 #include "common/testutil.h"
 
+#include "cli/cli.h"
+
 #include <QImage>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -43,6 +45,31 @@ private Q_SLOTS:
         r = spectag({QStringLiteral("--frobnicate")});
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(r.err.contains("unknown option '--frobnicate'"), r.err.constData());
+    }
+
+    // What opens the GUI and what is a command line: the desktop entry runs `spectag %F`, so
+    // existing files and folders open the app (they used to be "unknown verb" errors and the app
+    // never opened); a verb, an unknown word or option, or options before a verb go to the CLI.
+    void guiOrCommandLine()
+    {
+        const QString file = testutil::makeAudio(m_dir.path(), QStringLiteral("open me.ogg"), 0.5);
+        QVERIFY(!file.isEmpty());
+        const std::vector<spectag::cli::Verb> verbs = spectag::cli::torchFreeVerbs();
+        const auto cli = [&](QStringList args) {
+            args.prepend(QStringLiteral("spectag"));
+            return spectag::cli::isCliInvocation(args, verbs);
+        };
+        QVERIFY(!cli({}));
+        QVERIFY(!cli({file}));
+        QVERIFY(!cli({m_dir.path(), file}));
+        QVERIFY(!cli({QStringLiteral("-platform"), QStringLiteral("offscreen")}));
+        QVERIFY(!cli({QStringLiteral("--lang"), QStringLiteral("de"), m_dir.path()}));
+        QVERIFY(cli({QStringLiteral("scan"), m_dir.path()}));
+        QVERIFY(cli({QStringLiteral("/nonexistent/file.mp3")}));
+        QVERIFY(cli({file, QStringLiteral("/nonexistent/file.mp3")}));
+        QVERIFY(cli({QStringLiteral("frobnicate")}));
+        QVERIFY(cli({QStringLiteral("--frobnicate")}));
+        QVERIFY(cli({QStringLiteral("--catalog"), QStringLiteral("x.db"), QStringLiteral("scan")}));
     }
 
     void decodeJson()

@@ -111,6 +111,21 @@ private Q_SLOTS:
         QCOMPARE_LT(qAbs(w.trackView()->data()->duration - 2.0), 0.05);
     }
 
+    // `spectag FILE` from the desktop entry or "Open with": the file's folder is added.
+    void openedFileAddsItsFolder()
+    {
+        QTemporaryDir music;
+        const QString song = testutil::makeAudio(music.path(), QStringLiteral("opened.flac"), 1.5);
+        QVERIFY(!song.isEmpty());
+        spectag::ui::MainWindow w(m_settings.filePath(QStringLiteral("open.sqlite")));
+        QSignalSpy imported(&w, &spectag::ui::MainWindow::folderImported);
+        w.openPaths({song, QStringLiteral("/nonexistent/other.flac")});
+        QVERIFY(imported.wait(60000));
+        QCOMPARE(imported.size(), 1);
+        QCOMPARE(imported.first().at(0).toString(), QFileInfo(music.path()).absoluteFilePath());
+        QCOMPARE(w.libraryView()->model()->rowCount(), 1);
+    }
+
     void playlistsDockAndLibraryDrags()
     {
         spectag::ui::MainWindow w(m_settings.filePath(QStringLiteral("playlists.sqlite")));
