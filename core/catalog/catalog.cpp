@@ -1,6 +1,7 @@
 #include "catalog/catalog.h"
 #include "catalog/sqlvalues.h"
 #include "catalog/transaction.h"
+#include "util/sqlitewal.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -123,15 +124,11 @@ bool Catalog::open(const QString &path)
         QSqlDatabase db = database();
         if (!db.isOpen())
             return false;
-        QSqlQuery q(db);
-        // WAL: readers (the GUI's models) never wait for the scanner's batches. Persistent per file.
-        if (!q.exec(QStringLiteral("PRAGMA journal_mode = WAL")) || !q.next()
-            || q.value(0).toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0) {
-            setError(QStringLiteral("%1: cannot switch to WAL mode: %2").arg(m_path, q.lastError().text()));
+        QString error;
+        if (!enableWal(db, &error)) {
+            setError(QStringLiteral("%1: %2").arg(m_path, error));
             return false;
         }
-        q.finish();
-        QString error;
         if (!migrate(db, latestSchemaVersion(), &error)) {
             setError(QStringLiteral("%1: %2").arg(m_path, error));
             return false;

@@ -154,6 +154,13 @@ bool Catalog::migrate(QSqlDatabase db, int targetVersion, QString *error)
             *error = QStringLiteral("migration to version %1: %2").arg(v).arg(tx.error());
             return false;
         }
+        // Another process (the app and a cron scan starting on a new catalog) may have migrated
+        // while this one waited for the lock: the version read above is stale then.
+        const int now = userVersion(db);
+        if (now >= v) {
+            tx.rollback();
+            continue;
+        }
         QSqlQuery q(db);
         for (size_t i = 0; i < s.count; ++i) {
             if (!q.exec(QLatin1String(s.statements[i]))) {

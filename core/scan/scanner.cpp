@@ -225,9 +225,22 @@ ScanStats Scanner::run(const QStringList &rootArgs)
     std::optional<ScanTransaction> tx;
     Catalog::TrackWriter writer(*m_catalog);
     QList<qint64> batchIds;
+    // What the open batch added, updated and moved: counted only once it is committed, so the
+    // summary says what the catalog holds even when another program keeps the catalog locked.
+    int batchAdded = 0, batchUpdated = 0, batchMoved = 0;
+    QString busy;  // set once the catalog could not be locked: the rest is not written this time
     auto flush = [&] {
-        if (tx && !tx->commit())
-            stats.failures.append({m_catalog->path(), QStringLiteral("catalog write failed: %1").arg(tx->error())});
+        if (tx && tx->commit()) {
+            stats.added += batchAdded;
+            stats.updated += batchUpdated;
+            stats.moved += batchMoved;
+        } else if (tx) {
+            stats.failures.append({m_catalog->path(), QStringLiteral("catalog write failed: %1; %2 files not recorded (scan again)")
+                                                          .arg(tx->error()).arg(batchAdded + batchUpdated + batchMoved)});
+            stats.failed += batchAdded + batchUpdated + batchMoved;
+            batchIds.clear();
+        }
+        batchAdded = batchUpdated = batchMoved = 0;
         tx.reset();
         m_catalog->notifyTracksChanged(batchIds);
         batchIds.clear();
@@ -244,30 +257,50 @@ ScanStats Scanner::run(const QStringList &rootArgs)
         if (!r.ok()) {
             ++stats.failed;
             stats.failures.append({r.track.path, r.error});
+        } else if (!busy.isEmpty()) {
+            ++stats.failed;
+            stats.failures.append({r.track.path, busy});
+            if (const auto k = known.constFind(r.track.path); k != known.constEnd())
+                vanished.remove(k->id);  // still there, only not re-read into the catalog
         } else {
-            if (!tx)
+            if (!tx) {
                 tx.emplace(db);
+                if (!tx->isActive()) {
+                    // Another program held the write lock past the busy timeout. Writing without
+                    // a transaction would wait that long per statement; give the rest up instead.
+                    busy = QStringLiteral("not recorded: the catalog is locked by another program (%1); scan again")
+                               .arg(tx->error());
+                    tx.reset();
+                    ++stats.failed;
+                    stats.failures.append({r.track.path, busy});
+                    if (const auto k = known.constFind(r.track.path); k != known.constEnd())
+                        vanished.remove(k->id);
+                    continue;
+                }
+            }
             qint64 id = 0;
+            int *counter = nullptr;
             const auto k = known.constFind(r.track.path);
             if (k != known.constEnd()) {
                 id = writer.updateFile(k->id, r.track) ? k->id : 0;
                 vanished.remove(k->id);
-                ++stats.updated;
+                counter = &batchUpdated;
             } else if (const auto c = moveCandidates.find(r.track.fingerprint); c != moveCandidates.end()) {
                 const qint64 movedId = c.value();
                 // One file claims one track; drop the id from every fingerprint it was listed under.
                 moveCandidates.erase(c);
                 id = writer.updateFile(movedId, r.track) ? movedId : 0;
                 vanished.remove(movedId);
-                ++stats.moved;
+                counter = &batchMoved;
             } else {
                 id = writer.upsert(r.track);
-                ++stats.added;
+                counter = &batchAdded;
             }
             if (id == 0) {
                 stats.failures.append({r.track.path, QStringLiteral("catalog write failed: %1").arg(m_catalog->lastError())});
                 ++stats.failed;
             } else {
+                ++*counter;
                 batchIds.append(id);
             }
             if (batchIds.size() >= m_batchSize)
@@ -281,7 +314,7 @@ ScanStats Scanner::run(const QStringList &rootArgs)
 
     // 4. Whatever vanished and was not claimed by a move is missing (only after a complete scan:
     //    a cancelled one has not seen every file that might be its new home).
-    if (!stats.cancelled && !vanished.isEmpty()) {
+    if (!stats.cancelled && busy.isEmpty() && !vanished.isEmpty()) {
         const QList<qint64> ids(vanished.begin(), vanished.end());
         if (m_catalog->markMissing(ids))
             stats.missing = int(ids.size());

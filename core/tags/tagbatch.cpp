@@ -190,8 +190,12 @@ BatchOutcome undoTagBatch(TagJournal &journal, qint64 batchId, const TagWriteOpt
         requests.push_back({path, restore.value(path)});
     std::vector<FilePlan> plans = planTagWrites(requests, options);
     for (FilePlan &p : plans) {
-        if (!p.error.isEmpty() || (pending.contains(p.path) && !p.hasChanges()))
-            continue;  // (a pending file that already holds the old values: never written)
+        // A file that already holds the values to restore needs nothing: a pending one was never
+        // written, and a written one was put back already (by hand, or by another undo of this
+        // batch running at the same time). Calling it "changed since the batch" left the batch
+        // undoable forever, in the way of every later plain `undo`.
+        if (!p.error.isEmpty() || !p.hasChanges())
+            continue;
         const TagValueMap want = expectedNow.value(p.path);
         for (auto it = want.cbegin(); it != want.cend(); ++it) {
             if (p.oldValues.value(it.key()) != it.value()) {

@@ -1,4 +1,5 @@
 #include "tags/tagjournal.h"
+#include "util/sqlitewal.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -94,7 +95,11 @@ bool TagJournal::open()
     }
     // The catalog uses WAL too; the tables are ours alone (IF NOT EXISTS: the catalog may have
     // created the file first, or a later Spectag may find them already there).
-    return exec(QStringLiteral("PRAGMA journal_mode=WAL")) && exec(QStringLiteral("PRAGMA foreign_keys=ON"))
+    if (QString walError; !enableWal(db, &walError)) {
+        m_error = QStringLiteral("journal: %1").arg(walError);
+        return false;
+    }
+    return exec(QStringLiteral("PRAGMA foreign_keys=ON"))
         && exec(QStringLiteral("CREATE TABLE IF NOT EXISTS tag_write_batches ("
                                "id INTEGER PRIMARY KEY AUTOINCREMENT, created_at INTEGER NOT NULL, "
                                "description TEXT NOT NULL DEFAULT '', undone_at INTEGER, undo_of INTEGER)"))

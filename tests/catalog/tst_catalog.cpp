@@ -11,6 +11,7 @@
 #include <QTest>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <latch>
 #include <stdexcept>
 
 using namespace spectag;
@@ -364,6 +365,28 @@ private Q_SLOTS:
             total += f.result();
         QCOMPARE(total, 200);
         QCOMPARE(c.trackCount(), 200);
+    }
+
+    // The app and a cron `spectag scan` starting on a new catalog at the same moment: both open
+    // it. The loser of the race used to fail "migration to version 1 failed: table tracks already
+    // exists", having read the schema version before it had the write lock.
+    void twoOpenANewCatalogAtOnce()
+    {
+        for (int round = 0; round < 50; ++round) {
+            const QString path = m_dir.filePath(QStringLiteral("race-%1.sqlite").arg(round));
+            std::latch start(2);
+            const auto openIt = [&] {
+                start.arrive_and_wait();
+                Catalog c;
+                return c.open(path) ? QString() : c.lastError();
+            };
+            QFuture<QString> a = QtConcurrent::run(openIt), b = QtConcurrent::run(openIt);
+            QVERIFY2(a.result().isEmpty(), qPrintable(a.result()));
+            QVERIFY2(b.result().isEmpty(), qPrintable(b.result()));
+            Catalog c;
+            QVERIFY(c.open(path));
+            QCOMPARE(c.schemaVersion(), Catalog::latestSchemaVersion());
+        }
     }
 
 private:

@@ -7,8 +7,11 @@
 #include "scan/scanner.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -395,6 +398,36 @@ private Q_SLOTS:
         QCOMPARE(s.added, 6);
         QVERIFY(!QFileInfo::exists(dir + QLatin1Char('/') + dead));
         QVERIFY(QFileInfo::exists(dir + QLatin1Char('/') + live));
+    }
+
+    // Another program holds the catalog's write lock past the busy timeout (10 s). The scan used
+    // to go on writing row by row outside a transaction, waiting 10 s per statement, and to count
+    // rows it never wrote; now it gives the writes up, says why, and counts nothing it did not
+    // commit. A later scan records everything.
+    void lockedCatalogIsReportedNotMiscounted()
+    {
+        {
+            QSqlDatabase holder = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("holder"));
+            holder.setDatabaseName(m_lib->filePath(QStringLiteral("catalog.sqlite")));
+            QVERIFY(holder.open());
+            QSqlQuery lock(holder);
+            QVERIFY(lock.exec(QStringLiteral("BEGIN IMMEDIATE")));
+            QElapsedTimer t;
+            t.start();
+            Scanner scanner(&*m_catalog);
+            const ScanStats s = scanner.scan({m_root});
+            QCOMPARE_LT(t.elapsed(), 30000);  // one busy timeout, not one per file
+            QCOMPARE(s.added, 0);
+            QCOMPARE(s.failed, s.found);
+            QVERIFY(!s.failures.isEmpty());
+            QVERIFY2(s.failures.constLast().reason.contains(QStringLiteral("locked by another program")),
+                     qPrintable(s.failures.constLast().reason));
+            QVERIFY(lock.exec(QStringLiteral("ROLLBACK")));
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("holder"));
+        QCOMPARE(m_catalog->trackCount(), 0);
+        Scanner again(&*m_catalog);
+        QCOMPARE(again.scan({m_root}).added, 6);
     }
 
     void cancellationKeepsCommittedBatches()

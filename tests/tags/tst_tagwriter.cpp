@@ -11,7 +11,10 @@
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
+#include <QtConcurrent/QtConcurrentRun>
 #include <QTest>
+
+#include <latch>
 
 #include <sys/stat.h>
 #include <unistd.h>
@@ -53,6 +56,8 @@ private Q_SLOTS:
     void undoRefusesChangedFile();
     void undoAfterInterruptedBatch();
     void sameFileTwice();
+    void undoWhenAFileIsAlreadyRestored();
+    void journalsOpenANewCatalogAtOnce();
 };
 
 void TestTagWriter::readOnlyFile()
@@ -354,6 +359,49 @@ void TestTagWriter::sameFileTwice()
     const BatchOutcome u = undoTagBatch(journal, r.batchId);
     QCOMPARE(u.written, 1);
     QCOMPARE(moodOf(a), QStringList());
+}
+
+// Two undos of one batch at once (or a file put back by hand): each restores some files and
+// finds the others already restored. Those count as done, so the batch ends up marked undone;
+// before, it stayed "undoable" for good and every later plain `undo` failed on it.
+void TestTagWriter::undoWhenAFileIsAlreadyRestored()
+{
+    QTemporaryDir dir;
+    const QString a = testutil::makeAudio(dir.path(), QStringLiteral("a.ogg"), 0.5);
+    const QString b = testutil::makeAudio(dir.path(), QStringLiteral("b.flac"), 0.5);
+    QVERIFY(!a.isEmpty() && !b.isEmpty());
+    TagJournal journal(dir.filePath(QStringLiteral("catalog.sqlite")));
+    QVERIFY(journal.open());
+    const TagValueMap mood{{TagField::Mood, {QStringLiteral("Tense")}}};
+    const BatchOutcome o = applyTagWrites(journal, planTagWrites({{a, mood}, {b, mood}}, {}), QStringLiteral("two"), {});
+    QCOMPARE(o.written, 2);
+    QVERIFY(SafeTagWriter().write(a, {{TagField::Mood, {}}}).ok());  // a is back as it was
+    const BatchOutcome u = undoTagBatch(journal, 0);
+    QVERIFY2(u.error.isEmpty(), qPrintable(u.error));
+    QCOMPARE(u.failed, 0);
+    QCOMPARE(u.written, 1);
+    QCOMPARE(moodOf(b), QStringList());
+    QVERIFY(journal.batch(o.batchId)->undoneAt.isValid());
+    QCOMPARE(undoTagBatch(journal, 0).error, QStringLiteral("nothing to undo"));
+}
+
+// Two `spectag tag` runs starting on a new catalog at once: switching it to WAL used to fail at
+// once with "database is locked" for one of them (SQLite does not wait there).
+void TestTagWriter::journalsOpenANewCatalogAtOnce()
+{
+    QTemporaryDir dir;
+    for (int round = 0; round < 50; ++round) {
+        const QString path = dir.filePath(QStringLiteral("race-%1.sqlite").arg(round));
+        std::latch start(2);
+        const auto openIt = [&] {
+            start.arrive_and_wait();
+            TagJournal journal(path);
+            return journal.open() ? QString() : journal.error();
+        };
+        QFuture<QString> a = QtConcurrent::run(openIt), b = QtConcurrent::run(openIt);
+        QVERIFY2(a.result().isEmpty(), qPrintable(a.result()));
+        QVERIFY2(b.result().isEmpty(), qPrintable(b.result()));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestTagWriter)
