@@ -59,6 +59,13 @@ QStringList splitV3(const QStringList &values)
     return cleanValues(out);
 }
 
+// A preview line, not a dump: 200 moods joined are thousands of characters.
+QString elided(const QString &text)
+{
+    constexpr qsizetype kMax = 80;
+    return text.size() <= kMax ? text : text.left(kMax - 1) + QChar(0x2026);
+}
+
 QString genreName(const QString &raw)
 {
     bool ok = false;
@@ -148,7 +155,7 @@ QStringList Id3v2TagFile::warnings(TagField field, const QStringList &values) co
         w << QStringLiteral("ID3v2.3 has no multi-value %1 frame: %2 values stored as one text \"%3\"")
                  .arg(tagFieldName(field))
                  .arg(clean.size())
-                 .arg(clean.join(kV3Separator));
+                 .arg(elided(clean.join(kV3Separator)));
     if (writesV3() && storedForm(field, values) != clean)
         w << QStringLiteral("%1 values containing ';' will read back split").arg(tagFieldName(field));
     if (m_writeVersion != m_fileVersion)

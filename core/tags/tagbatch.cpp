@@ -145,7 +145,10 @@ BatchOutcome applyTagWrites(TagJournal &journal, const std::vector<FilePlan> &pl
             f.error = r.error;
             r.ok() ? ++out.written : ++out.failed;
             if (!journal.setFileStatus(out.batchId, p.path, f.status, f.error) && out.error.isEmpty())
-                out.error = journal.error();
+                // Say what did happen: the files are done, only their outcome is not recorded. Rows
+                // left "pending" are what undo already handles after a crash.
+                out.error = QStringLiteral("%1; files were written, their journal rows stay \"pending\" (undo still restores them)")
+                                .arg(journal.error());
         }
         out.files.push_back(f);
     }

@@ -9,6 +9,8 @@
 #include "tags/tagfile.h"
 #include "tags/tagjournal.h"
 
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QtEndian>
 #include <QTest>
@@ -80,6 +82,8 @@ private Q_SLOTS:
     void id3v23MoodCarriedOver();
     void bothMoodFramesJournaled();
     void id3v22NeedsExplicitVersion();
+    void journalLockedMidBatch();
+    void longJoinWarningIsElided();
 };
 
 // After a copy-and-rename the other name would keep the old inode and the old tags.
@@ -232,6 +236,58 @@ void TestTagSafety::id3v22NeedsExplicitVersion()
     v4.setId3v2Version(Id3v2Version::V4);
     QVERIFY(v4.write(a, {{TagField::Mood, {QStringLiteral("Calm")}}}).ok());
     QCOMPARE(valuesOf(a, TagField::Mood), QStringList{QStringLiteral("Calm")});
+}
+
+// Another program locks the catalog while a batch is being written (here: from the progress
+// callback, before the first file): the file is written, its journal row cannot be updated past
+// the busy timeout. The message says the files were written, and undo still restores them.
+void TestTagSafety::journalLockedMidBatch()
+{
+    QTemporaryDir dir;
+    const QString a = testutil::makeAudio(dir.path(), QStringLiteral("a.flac"), 0.5);
+    QVERIFY(!a.isEmpty());
+    const QString db = dir.filePath(QStringLiteral("catalog.sqlite"));
+    TagJournal journal(db);
+    QVERIFY(journal.open());
+    BatchOutcome o;
+    {
+        QSqlDatabase holder = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("holder"));
+        holder.setDatabaseName(db);
+        QVERIFY(holder.open());
+        QSqlQuery lock(holder);
+        bool locked = false;
+        o = applyTagWrites(journal, planTagWrites({{a, {{TagField::Mood, {QStringLiteral("Tense")}}}}}, {}), QStringLiteral("locked"), {},
+                           nullptr, 0, [&](int, int, const QString &path) {
+                               if (!path.isEmpty() && !locked)
+                                   locked = lock.exec(QStringLiteral("BEGIN IMMEDIATE"));
+                           });
+        QVERIFY(locked);
+        QVERIFY(lock.exec(QStringLiteral("ROLLBACK")));
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("holder"));
+    QCOMPARE(o.written, 1);
+    QVERIFY2(o.error.contains(QStringLiteral("files were written")), qPrintable(o.error));
+    QCOMPARE(valuesOf(a, TagField::Mood), QStringList{QStringLiteral("Tense")});
+    QCOMPARE(undoTagBatch(journal, o.batchId).written, 1);
+    QCOMPARE(valuesOf(a, TagField::Mood), QStringList());
+}
+
+// The ID3v2.3 preview warning about joined values quotes the text, shortened: 200 moods joined
+// used to be printed whole.
+void TestTagSafety::longJoinWarningIsElided()
+{
+    QTemporaryDir dir;
+    const QString a = mp3WithTag(dir.path(), QStringLiteral("v23.mp3"), 3, frame(3, "TIT2", text("Song")));
+    QVERIFY(!a.isEmpty());
+    QStringList many;
+    for (int i = 0; i < 200; ++i)
+        many << QStringLiteral("mood%1").arg(i);
+    const std::unique_ptr<TagFile> tf = TagFile::open(a, nullptr);
+    QVERIFY(tf);
+    const QStringList w = tf->warnings(TagField::Mood, many);
+    QVERIFY(!w.isEmpty());
+    QVERIFY2(w.first().contains(QStringLiteral("200 values")), qPrintable(w.first()));
+    QCOMPARE_LT(w.first().size(), 200);
 }
 
 QTEST_GUILESS_MAIN(TestTagSafety)
