@@ -188,6 +188,14 @@ qint64 CatalogAnalysisCache::modelId()
 {
     std::lock_guard lock(m_mutex);
     if (m_modelId == 0) {
+        // A model already registered as it is needs no write: a read-only run (every track
+        // cached) then never waits for another program's write lock on the catalog.
+        if (const auto known = m_catalog->modelByHash(m_model.versionHash);
+            known && known->name == m_model.name && known->architecture == m_model.architecture
+            && known->labelSets == m_model.labelSets && known->filePath == m_model.filePath) {
+            m_modelId = known->id;
+            return m_modelId;
+        }
         // upsert by version hash: registering twice, or from two processes, keeps one row.
         m_modelId = m_catalog->upsertModel(m_model);
         if (m_modelId == 0)

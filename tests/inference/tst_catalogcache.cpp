@@ -6,6 +6,7 @@
 #include "inference/catalogcache.h"
 #include "model/model.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QRandomGenerator>
@@ -187,6 +188,41 @@ private Q_SLOTS:
         cache.store(r);
         QCOMPARE(countRows(c, "models"), 1);
         QCOMPARE(countRows(c, "predictions"), 1);
+    }
+
+    // `analyze --catalog` over tracks that are all cached writes nothing, so it must not wait for
+    // another program's write lock: registering the model again used to be an upsert that waited
+    // out the busy timeout (10 s) and then failed.
+    void cachedRunNeedsNoWriteLock()
+    {
+        const QString path = dbPath("locked.sqlite");
+        const TrackResult r = fakeResult(m_spec, m_dir.filePath(QStringLiteral("c.flac")), "fp-c", m_hash, 3);
+        {
+            Catalog c;
+            QVERIFY(c.open(path));
+            CatalogAnalysisCache cache(&c, m_spec, recordFor(m_spec, m_hash));
+            cache.store(r);
+            QCOMPARE(cache.storedCount(), 1);
+        }
+        {
+            QSqlDatabase holder = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("holder"));
+            holder.setDatabaseName(path);
+            QVERIFY(holder.open());
+            QSqlQuery lock(holder);
+            QVERIFY(lock.exec(QStringLiteral("BEGIN IMMEDIATE")));
+            Catalog c;
+            QVERIFY(c.open(path));
+            CatalogAnalysisCache cache(&c, m_spec, recordFor(m_spec, m_hash));
+            QElapsedTimer t;
+            t.start();
+            const auto hit = cache.lookup("fp-c", m_hash);
+            QVERIFY(hit);
+            cache.noteHit(r);
+            QVERIFY2(cache.lastError().isEmpty(), qPrintable(cache.lastError()));
+            QCOMPARE_LT(t.elapsed(), 5000);
+            QVERIFY(lock.exec(QStringLiteral("ROLLBACK")));
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("holder"));
     }
 
     void anotherModelMisses()
