@@ -137,6 +137,31 @@ QString copyFile(const QByteArray &src, const QByteArray &dst)
     return {};
 }
 
+// When process `pid` started, in seconds since the epoch (Linux /proc: field 22 of
+// /proc/PID/stat is the start in clock ticks after boot, /proc/stat's btime the boot), or -1.
+// (/proc/PID's own inode times are no use: procfs sets them when the entry is first looked up.)
+qint64 processStartSeconds(qint64 pid)
+{
+    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+    QFile boot(QStringLiteral("/proc/stat"));
+    if (!stat.open(QIODevice::ReadOnly) || !boot.open(QIODevice::ReadOnly))
+        return -1;
+    const QByteArray line = stat.readAll();
+    const qsizetype close = line.lastIndexOf(')');  // the command name may hold spaces
+    const QList<QByteArray> fields = line.mid(close + 2).split(' ');
+    if (close < 0 || fields.size() < 20)
+        return -1;
+    bool ok = false;
+    const qint64 ticks = fields.at(19).toLongLong(&ok);  // field 22 overall; fields here start at 3
+    qint64 btime = -1;
+    for (const QByteArray &l : boot.readAll().split('\n')) {
+        if (l.startsWith("btime "))
+            btime = l.mid(6).trimmed().toLongLong();
+    }
+    const long hz = ::sysconf(_SC_CLK_TCK);
+    return ok && btime > 0 && hz > 0 ? btime + ticks / hz : -1;
+}
+
 // Whether the writer that named a temporary file `pid` may still be at work on it. A process
 // with that id that started after the file was last written is another one (the id was reused
 // after a crash), so the file is abandoned.
@@ -144,11 +169,11 @@ bool writerAlive(qint64 pid, const QString &tempPath)
 {
     if (pid <= 0 || (::kill(pid_t(pid), 0) != 0 && errno != EPERM))
         return false;
-    struct stat proc, temp;
-    if (::stat(QByteArray("/proc/" + QByteArray::number(pid)).constData(), &proc) != 0
-        || ::stat(QFile::encodeName(tempPath).constData(), &temp) != 0)
+    struct stat temp;
+    const qint64 started = processStartSeconds(pid);
+    if (started < 0 || ::stat(QFile::encodeName(tempPath).constData(), &temp) != 0)
         return true;  // cannot tell: leave it
-    return proc.st_mtim.tv_sec <= temp.st_mtim.tv_sec + 2;  // /proc/PID's time is the process start
+    return started <= qint64(temp.st_mtim.tv_sec) + 2;  // (btime is rounded to the second)
 }
 
 } // namespace
