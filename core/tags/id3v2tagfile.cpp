@@ -1,8 +1,12 @@
 #include "tags/tagformats_p.h"
 
+#include <taglib/apetag.h>
 #include <taglib/id3v1genres.h>
+#include <taglib/id3v1tag.h>
+#include <taglib/mpegfile.h>
 #include <taglib/id3v2tag.h>
 #include <taglib/textidentificationframe.h>
+#include <taglib/tpropertymap.h>
 #include <taglib/tfile.h>
 
 namespace spectag {
@@ -158,6 +162,29 @@ QStringList Id3v2TagFile::warnings(TagField field, const QStringList &values) co
                  .arg(elided(clean.join(kV3Separator)));
     if (writesV3() && storedForm(field, values) != clean)
         w << QStringLiteral("%1 values containing ';' will read back split").arg(tagFieldName(field));
+    // An MP3's ID3v1 and APE tags are left exactly as they are (only ID3v2 is written); say so
+    // where they hold another value, since players that read only those will go on showing it.
+    if (const auto *mpeg = dynamic_cast<const TagLib::MPEG::File *>(file());
+        mpeg && (field == TagField::Mood || field == TagField::Genre)) {
+        const auto differs = [&](const QStringList &kept) {
+            return !kept.isEmpty() && kept.join(QLatin1Char(';')).compare(clean.join(QLatin1Char(';')), Qt::CaseInsensitive) != 0;
+        };
+        auto *file = const_cast<TagLib::MPEG::File *>(mpeg);  // TagLib's tag getters are not const
+        if (field == TagField::Genre && file->hasID3v1Tag()) {
+            const QStringList kept = cleanValues({fromTag(file->ID3v1Tag()->genre())});
+            if (differs(kept))
+                w << QStringLiteral("the file's ID3v1 tag keeps genre \"%1\" (Spectag writes ID3v2 only; players that "
+                                    "read ID3v1 alone will still show it)").arg(kept.join(kV3Separator));
+        }
+        if (file->hasAPETag()) {
+            const TagLib::PropertyMap props = file->APETag()->properties();
+            const char *key = field == TagField::Mood ? "MOOD" : "GENRE";
+            const QStringList kept = props.contains(key) ? cleanValues(fromTagList(props[key])) : QStringList();
+            if (differs(kept))
+                w << QStringLiteral("the file's APE tag keeps %1 \"%2\" (Spectag writes ID3v2 only; players that prefer "
+                                    "APE will still show it)").arg(tagFieldName(field), elided(kept.join(kV3Separator)));
+        }
+    }
     if (m_writeVersion != m_fileVersion)
         w << QStringLiteral("converting the whole ID3 tag from v2.%1 to v2.%2 also rewrites frames Spectag does not own")
                  .arg(m_fileVersion)

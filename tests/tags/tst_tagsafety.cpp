@@ -15,6 +15,10 @@
 #include <QtEndian>
 #include <QTest>
 
+#include <taglib/apetag.h>
+#include <taglib/id3v1tag.h>
+#include <taglib/mpegfile.h>
+
 #include <cerrno>
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -84,6 +88,7 @@ private Q_SLOTS:
     void id3v22NeedsExplicitVersion();
     void journalLockedMidBatch();
     void longJoinWarningIsElided();
+    void otherTagBlocksAreNamed();
 };
 
 // After a copy-and-rename the other name would keep the old inode and the old tags.
@@ -288,6 +293,35 @@ void TestTagSafety::longJoinWarningIsElided()
     QVERIFY(!w.isEmpty());
     QVERIFY2(w.first().contains(QStringLiteral("200 values")), qPrintable(w.first()));
     QCOMPARE_LT(w.first().size(), 200);
+}
+
+// An MP3 that also carries an ID3v1 genre and an APE mood (written here with TagLib itself):
+// Spectag writes ID3v2 only, and the preview says which old values the other blocks keep.
+void TestTagSafety::otherTagBlocksAreNamed()
+{
+    QTemporaryDir dir;
+    const QString a = mp3WithTag(dir.path(), QStringLiteral("blocks.mp3"), 4, frame(4, "TIT2", text("Song")));
+    QVERIFY(!a.isEmpty());
+    {
+        TagLib::MPEG::File f(QFile::encodeName(a).constData());
+        QVERIFY(f.isValid());
+        f.ID3v1Tag(true)->setGenre("Pop");
+        f.APETag(true)->addValue("MOOD", "Dark");
+        QVERIFY(f.save(TagLib::MPEG::File::ID3v1 | TagLib::MPEG::File::APE, TagLib::File::StripNone));
+    }
+    const std::unique_ptr<TagFile> tf = TagFile::open(a, nullptr);
+    QVERIFY(tf);
+    const QString genre = tf->warnings(TagField::Genre, {QStringLiteral("Jazz")}).join(QLatin1Char('\n'));
+    QVERIFY2(genre.contains(QStringLiteral("ID3v1 tag keeps genre \"Pop\"")), qPrintable(genre));
+    const QString mood = tf->warnings(TagField::Mood, {QStringLiteral("Happy")}).join(QLatin1Char('\n'));
+    QVERIFY2(mood.contains(QStringLiteral("APE tag keeps mood \"Dark\"")), qPrintable(mood));
+    // Nothing to say where the other block already agrees.
+    QVERIFY(tf->warnings(TagField::Genre, {QStringLiteral("pop")}).isEmpty());
+    // And the write leaves both blocks as they were.
+    QVERIFY(SafeTagWriter().write(a, {{TagField::Genre, {QStringLiteral("Jazz")}}}).ok());
+    TagLib::MPEG::File after(QFile::encodeName(a).constData());
+    QCOMPARE(QString::fromStdString(after.ID3v1Tag()->genre().to8Bit(true)), QStringLiteral("Pop"));
+    QVERIFY(after.hasAPETag());
 }
 
 QTEST_GUILESS_MAIN(TestTagSafety)
