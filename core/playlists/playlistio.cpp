@@ -5,6 +5,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QRegularExpression>
 #include <QSaveFile>
 #include <QStringDecoder>
 #include <QUrl>
@@ -46,8 +47,11 @@ QString m3uLocation(const QString &path, const QString &folder)
     if (!clean.startsWith(prefix))
         return clean;
     QString rel = clean.mid(prefix.size());
-    if (rel.startsWith(u'#'))
-        rel.prepend(QStringLiteral("./"));  // else the line would read as a comment
+    // "./" keeps a line from reading as a comment ('#'), from losing its leading blanks to the
+    // trimming every reader does, or from looking like a URL ("file:x.ogg", "http:x.ogg").
+    static const QRegularExpression schemeLike(QStringLiteral("^[A-Za-z][A-Za-z0-9+.-]*:"));
+    if (rel.startsWith(u'#') || (!rel.isEmpty() && rel.at(0).isSpace()) || schemeLike.match(rel).hasMatch())
+        rel.prepend(QStringLiteral("./"));
     return rel;
 }
 
@@ -218,11 +222,15 @@ QByteArray m3u8Bytes(const PlaylistFile &playlist, const QString &playlistPath)
     if (!playlist.title.isEmpty())
         text += QStringLiteral("#PLAYLIST:") + oneLine(playlist.title) + u'\n';
     for (const PlaylistEntry &e : playlist.entries) {
-        if (e.path.contains(u'\n') || e.path.contains(u'\r'))
-            continue;  // not representable in a line-based format
         const qint64 seconds = e.duration < 0 ? -1 : qRound64(e.duration);
         text += QStringLiteral("#EXTINF:") + QString::number(seconds) + u',' + displayTitle(e) + u'\n';
-        text += m3uLocation(e.path, folder) + u'\n';
+        // A line break in a file name cannot stand in a line-based format: such an entry is
+        // written as a percent-encoded file:// URL (players and readPlaylist take those) instead
+        // of being dropped, as it used to be.
+        if (e.path.contains(u'\n') || e.path.contains(u'\r'))
+            text += QString::fromLatin1(QUrl::fromLocalFile(QDir::cleanPath(e.path)).toEncoded()) + u'\n';
+        else
+            text += m3uLocation(e.path, folder) + u'\n';
     }
     return text.toUtf8();
 }
@@ -268,12 +276,21 @@ bool writePlaylist(const QString &path, PlaylistFormat format, const PlaylistFil
                    const QString &creator)
 {
     const QByteArray bytes = format == PlaylistFormat::Xspf ? xspfBytes(playlist, creator) : m3u8Bytes(playlist, path);
+    // The save renames a new file over the target: a device or a pipe there (as root, --out
+    // /dev/full) would be replaced by a regular file.
+    const QFileInfo target(path);
+    if (target.exists() && !target.isFile() && !target.isDir()) {
+        *error = QStringLiteral("Cannot write the playlist %1: not a regular file").arg(QDir::toNativeSeparators(path));
+        return false;
+    }
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly)) {
         *error = QStringLiteral("Cannot write the playlist %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
         return false;
     }
-    if (file.write(bytes) != bytes.size() || !file.commit()) {
+    // write() only fills Qt's buffer, and commit() renamed even when flushing it failed (a full
+    // disk left an empty playlist and "wrote N tracks"): flush and check first.
+    if (file.write(bytes) != bytes.size() || !file.flush() || file.error() != QFileDevice::NoError || !file.commit()) {
         *error = QStringLiteral("Cannot write the playlist %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
         return false;  // QSaveFile discards its temporary file: the target is untouched
     }

@@ -11,6 +11,10 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <csignal>
+#include <sys/resource.h>
+#include <sys/stat.h>
+
 using namespace spectag;
 
 namespace {
@@ -185,6 +189,70 @@ private Q_SLOTS:
         QVERIFY(QFileInfo(folder).isDir());
         QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden),
                  QStringList({QStringLiteral("file"), QStringLiteral("taken.m3u8")}));
+    }
+
+    // A full disk (here the file-size limit, as the crash tests use it): the write fails with an
+    // error and the old playlist stays. It used to report success and leave an empty file.
+    void fullDiskKeepsTheOldPlaylist()
+    {
+        QTemporaryDir dir;
+        const QString target = dir.filePath(QStringLiteral("keep.m3u8"));
+        QVERIFY(writeBytes(target, "OLD"));
+        PlaylistFile p;
+        for (int i = 0; i < 50; ++i)
+            p.entries.append({QStringLiteral("/music/track %1.flac").arg(i), QStringLiteral("Title %1").arg(i), {}, {}, 200});
+        struct rlimit old;
+        QVERIFY(::getrlimit(RLIMIT_FSIZE, &old) == 0);
+        const auto previous = std::signal(SIGXFSZ, SIG_IGN);  // EFBIG instead of the signal
+        struct rlimit tiny = old;
+        tiny.rlim_cur = 64;
+        QVERIFY(::setrlimit(RLIMIT_FSIZE, &tiny) == 0);
+        QString error;
+        const bool ok = writePlaylist(target, PlaylistFormat::M3u8, p, &error);
+        QVERIFY(::setrlimit(RLIMIT_FSIZE, &old) == 0);
+        std::signal(SIGXFSZ, previous);
+        QVERIFY(!ok);
+        QVERIFY2(error.contains(QStringLiteral("keep.m3u8")), qPrintable(error));
+        QFile f(target);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(f.readAll(), QByteArray("OLD"));
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden), QStringList{QStringLiteral("keep.m3u8")});
+    }
+
+    // A pipe (or, as root, a device such as /dev/full) named as the target is refused: the save
+    // renames a new file over the target and would have replaced it.
+    void specialFileTargetRefused()
+    {
+        QTemporaryDir dir;
+        const QString fifo = dir.filePath(QStringLiteral("pipe.m3u8"));
+        QVERIFY(::mkfifo(QFile::encodeName(fifo).constData(), 0600) == 0);
+        PlaylistFile p;
+        p.entries.append({QStringLiteral("/m/a.mp3"), QStringLiteral("A"), {}, {}, 10});
+        QString error;
+        QVERIFY(!writePlaylist(fifo, PlaylistFormat::Xspf, p, &error));
+        QVERIFY2(error.contains(QStringLiteral("not a regular file")), qPrintable(error));
+        struct stat st;
+        QVERIFY(::stat(QFile::encodeName(fifo).constData(), &st) == 0 && S_ISFIFO(st.st_mode));
+    }
+
+    // Names that a line-based M3U8 mangled: a leading blank (readers trim lines), "file:" at the
+    // start (read as a URL), a line break (the entry was dropped). All come back as themselves.
+    void awkwardNamesRoundTripThroughM3u8()
+    {
+        QTemporaryDir dir;
+        const QString target = dir.filePath(QStringLiteral("list.m3u8"));
+        const QStringList names{QStringLiteral(" spaced .ogg"), QStringLiteral("file:colon.ogg"), QStringLiteral("http:odd.ogg"),
+                                QStringLiteral("new\nline.ogg"), QStringLiteral("#hash.ogg"), QStringLiteral("plain.ogg")};
+        PlaylistFile p;
+        for (const QString &n : names)
+            p.entries.append({dir.filePath(n), n, {}, {}, 5});
+        QString error;
+        QVERIFY2(writePlaylist(target, PlaylistFormat::M3u8, p, &error), qPrintable(error));
+        const auto back = readPlaylist(target, &error);
+        QVERIFY2(back, qPrintable(error));
+        QCOMPARE(back->entries.size(), names.size());
+        for (int i = 0; i < names.size(); ++i)
+            QCOMPARE(back->entries.at(i).path, dir.filePath(names.at(i)));
     }
 
     void unreadableOrBrokenFilesGiveErrors()
