@@ -1,4 +1,5 @@
 #include "cli/npywriter.h"
+#include "util/savefile.h"
 
 #include <QSaveFile>
 
@@ -22,7 +23,7 @@ QString writeNpy(const QString &path, const float *data, int rows, int cols)
         return QStringLiteral("cannot write %1: %2").arg(path, f.errorString());
     f.write(out);
     f.write(reinterpret_cast<const char *>(data), qint64(rows) * cols * qint64(sizeof(float)));
-    if (!f.commit())
+    if (!commitSaveFile(f))
         return QStringLiteral("cannot write %1: %2").arg(path, f.errorString());
     return {};
 }

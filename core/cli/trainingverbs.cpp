@@ -11,6 +11,7 @@
 #include "training/datasetimport.h"
 #include "training/split.h"
 #include "training/trainingdata.h"
+#include "util/savefile.h"
 
 #include <QCommandLineParser>
 
@@ -296,7 +297,7 @@ int crossValidateVerb(Context &ctx, const QCommandLineParser &p, const QStringLi
         o.insert(QStringLiteral("command"), QString(QStringLiteral("spectag ") + args.join(QLatin1Char(' '))));
         o.insert(QStringLiteral("architecture"), spec.architecture);
         QSaveFile f(p.value(QStringLiteral("report")));
-        if (!f.open(QIODevice::WriteOnly) || f.write(QJsonDocument(o).toJson(QJsonDocument::Indented)) < 0 || !f.commit()) {
+        if (!f.open(QIODevice::WriteOnly) || f.write(QJsonDocument(o).toJson(QJsonDocument::Indented)) < 0 || !commitSaveFile(f)) {
             ctx.err << "spectag: cannot write " << p.value(QStringLiteral("report")) << ": " << f.errorString() << '\n';
             return Failure;
         }

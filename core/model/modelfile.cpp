@@ -1,4 +1,5 @@
 #include "model/modelfile.h"
+#include "util/savefile.h"
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -200,7 +201,7 @@ QString writeModelFile(const QString &path, const QByteArray &image)
     QSaveFile f(path);
     if (!f.open(QIODevice::WriteOnly))
         return QStringLiteral("cannot write model %1: %2").arg(path, f.errorString());
-    if (f.write(image) != image.size() || !f.commit())
+    if (f.write(image) != image.size() || !commitSaveFile(f))
         return QStringLiteral("cannot write model %1: %2").arg(path, f.errorString());
     return {};
 }

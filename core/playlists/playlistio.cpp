@@ -1,4 +1,5 @@
 #include "playlists/playlistio.h"
+#include "util/savefile.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -288,9 +289,8 @@ bool writePlaylist(const QString &path, PlaylistFormat format, const PlaylistFil
         *error = QStringLiteral("Cannot write the playlist %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
         return false;
     }
-    // write() only fills Qt's buffer, and commit() renamed even when flushing it failed (a full
-    // disk left an empty playlist and "wrote N tracks"): flush and check first.
-    if (file.write(bytes) != bytes.size() || !file.flush() || file.error() != QFileDevice::NoError || !file.commit()) {
+    // (commitSaveFile: a full disk used to leave an empty playlist and "wrote N tracks".)
+    if (file.write(bytes) != bytes.size() || !commitSaveFile(file)) {
         *error = QStringLiteral("Cannot write the playlist %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
         return false;  // QSaveFile discards its temporary file: the target is untouched
     }

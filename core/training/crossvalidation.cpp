@@ -3,6 +3,7 @@
 #include "metrics/foldsummary.h"
 #include "model/modelfile.h"
 #include "training/trainingdata.h"
+#include "util/savefile.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -250,7 +251,7 @@ CrossValidationResult crossValidate(const ModelSpec &spec, const training::Datas
         saved.insert(QStringLiteral("fingerprint"), fingerprint);
         saved.insert(QStringLiteral("parameters"), double(result.parameters));
         QSaveFile rf(recordPath);
-        if (!rf.open(QIODevice::WriteOnly) || rf.write(QJsonDocument(saved).toJson()) < 0 || !rf.commit()) {
+        if (!rf.open(QIODevice::WriteOnly) || rf.write(QJsonDocument(saved).toJson()) < 0 || !commitSaveFile(rf)) {
             result.error = QStringLiteral("fold %1: cannot write %2: %3").arg(i + 1).arg(recordPath, rf.errorString());
             return result;
         }

@@ -1,6 +1,7 @@
 #include "training/dataset.h"
 
 #include "audio/audiodecoder.h"
+#include "util/savefile.h"
 
 #include <QDir>
 #include <QFile>
@@ -134,7 +135,7 @@ bool Dataset::writeJsonl(const QString &path, QString *error) const
         f.write(QJsonDocument(o).toJson(QJsonDocument::Compact));
         f.write("\n");
     }
-    if (!f.commit()) {
+    if (!commitSaveFile(f)) {
         *error = QStringLiteral("cannot write %1: %2").arg(path, f.errorString());
         return false;
     }

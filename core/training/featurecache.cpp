@@ -1,6 +1,7 @@
 #include "training/featurecache.h"
 
 #include "audio/audiodecoder.h"
+#include "util/savefile.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>
@@ -154,7 +155,7 @@ bool FeatureCache::build(const std::vector<FeatureSource> &sources, int threads,
     out.write(pre);
     for (const auto &d : data)
         out.write(reinterpret_cast<const char *>(d.data()), qint64(d.size() * sizeof(qfloat16)));
-    if (!out.commit()) {
+    if (!commitSaveFile(out)) {
         m_errors << QStringLiteral("cannot write the feature cache %1: %2 (disk full?)").arg(out.fileName(), out.errorString());
         return false;
     }

@@ -7,6 +7,7 @@
 #include "model/segmenter.h"
 #include "training/trainingcheckpoint.h"
 #include "util/progressthrottle.h"
+#include "util/savefile.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -522,7 +523,7 @@ TrainResult trainModel(const ModelSpec &specIn, const FeatureCache &fc, const st
             QSaveFile log(cfg.logPath);
             if (log.open(QIODevice::WriteOnly)) {
                 log.write(QJsonDocument(res.curves).toJson());
-                log.commit();
+                commitSaveFile(log);  // the curves log is a by-product: a failed write keeps the old one
             }
         }
         if (stop)

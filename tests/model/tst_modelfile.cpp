@@ -6,12 +6,16 @@
 
 #include <QCryptographicHash>
 #include <QJsonObject>
+#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QtEndian>
+
+#include <csignal>
+#include <sys/resource.h>
 
 #include <functional>
 #include <random>
@@ -442,6 +446,33 @@ private Q_SLOTS:
         QCOMPARE(out[0], (0.0f + 10.0f) / 2.0f);             // bin 0, frame 0: the peak
         QCOMPARE(out[size_t(len)], (-30.0f + 10.0f) / 2.0f); // bin 1 clamped to peak - top_db
         QCOMPARE(out[size_t(len) - 1], (-30.0f + 10.0f) / 2.0f); // padding is the floor
+    }
+
+    // A model written on a full disk (the file-size limit stands in for it): an error, and the
+    // model that was there stays. QSaveFile used to rename a cut-off file over it and report
+    // success, as every QSaveFile user in core did (util/savefile.h).
+    void fullDiskKeepsTheOldModel()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("m.stm"));
+        QFile old(path);
+        QVERIFY(old.open(QIODevice::WriteOnly));
+        old.write("OLD MODEL");
+        old.close();
+        const QByteArray image(8000, 'x');  // under Qt's 16 KiB write buffer: that is where the error hid
+        struct rlimit saved;
+        QVERIFY(::getrlimit(RLIMIT_FSIZE, &saved) == 0);
+        const auto previous = std::signal(SIGXFSZ, SIG_IGN);
+        struct rlimit tiny = saved;
+        tiny.rlim_cur = 4096;
+        QVERIFY(::setrlimit(RLIMIT_FSIZE, &tiny) == 0);
+        const QString error = writeModelFile(path, image);
+        QVERIFY(::setrlimit(RLIMIT_FSIZE, &saved) == 0);
+        std::signal(SIGXFSZ, previous);
+        QVERIFY2(error.contains(QStringLiteral("cannot write model")), qPrintable(error));
+        QVERIFY(old.open(QIODevice::ReadOnly));
+        QCOMPARE(old.readAll(), QByteArray("OLD MODEL"));
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden), QStringList{QStringLiteral("m.stm")});
     }
 };
 
