@@ -72,6 +72,19 @@ private Q_SLOTS:
         QVERIFY(cli({QStringLiteral("--catalog"), QStringLiteral("x.db"), QStringLiteral("scan")}));
     }
 
+    // The scan summary counts paths the walk could not take apart from files it could not read:
+    // a dangling link was reported and made the exit status 3 under a "0 failed" summary.
+    void scanSummaryCountsWhatWasNotScanned()
+    {
+        QTemporaryDir dir;
+        QVERIFY(!testutil::makeAudio(dir.path(), QStringLiteral("good.ogg"), 0.5).isEmpty());
+        QVERIFY(QFile::link(dir.filePath(QStringLiteral("nowhere.flac")), dir.filePath(QStringLiteral("gone.flac"))));
+        const auto r = spectag({QStringLiteral("scan"), dir.path(), QStringLiteral("--catalog"), dir.filePath(QStringLiteral("c.sqlite"))});
+        QCOMPARE(r.exitCode, 3);
+        QVERIFY2(r.out.contains("1 added") && r.out.contains("0 failed, 1 not scanned"), r.out.constData());
+        QVERIFY2(r.err.contains("gone.flac: broken symbolic link"), r.err.constData());
+    }
+
     void decodeJson()
     {
         const QString good = testutil::makeAudio(m_dir.path(), QStringLiteral("a.ogg"), 2.0);
