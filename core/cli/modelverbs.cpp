@@ -49,7 +49,7 @@ int analyzeVerb(Context &ctx, const QStringList &args)
         : std::nullopt;
     const int threads = p.isSet(QStringLiteral("threads")) ? p.value(QStringLiteral("threads")).toInt() : 0;
     const int batch = p.value(QStringLiteral("batch")).toInt();
-    if (!ok || !aggOk || p.positionalArguments().isEmpty() || threads < 0 || batch < 1) {
+    if (!ok || !aggOk || p.positionalArguments().isEmpty()) {  // (threads, batch: checkNumbers above)
         ctx.err << p.helpText();
         return Usage;
     }

@@ -4,6 +4,7 @@
 // Spectag's TagLib code, plus fixture generation with foreign fields.
 
 #include "common/testutil.h"
+#include "tags/tagfile.h"
 
 #include <QDir>
 #include <QFile>
@@ -13,6 +14,14 @@
 #include <QRegularExpression>
 
 namespace tagtest {
+
+// What Spectag's own reader gets from a field; the open error as the only value when it fails.
+inline QStringList valuesOf(const QString &path, spectag::TagField field)
+{
+    QString error;
+    std::unique_ptr<spectag::TagFile> tf = spectag::TagFile::open(path, &error);
+    return tf ? tf->values(field) : QStringList{error};
+}
 
 inline QString probeScript()
 {

@@ -18,12 +18,7 @@ testutil::ProcResult runSpectag(const QStringList &args)
     return testutil::run(testutil::spectagBinary(), args);
 }
 
-QStringList valuesOf(const QString &path, TagField field)
-{
-    QString error;
-    std::unique_ptr<TagFile> tf = TagFile::open(path, &error);
-    return tf ? tf->values(field) : QStringList{error};
-}
+using tagtest::valuesOf;
 
 } // namespace
 

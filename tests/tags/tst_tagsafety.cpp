@@ -29,12 +29,7 @@ using namespace spectag;
 
 namespace {
 
-QStringList valuesOf(const QString &path, TagField field)
-{
-    QString error;
-    std::unique_ptr<TagFile> tf = TagFile::open(path, &error);
-    return tf ? tf->values(field) : QStringList{error};
-}
+using tagtest::valuesOf;
 
 QByteArray bytes4(char a, char b, char c, char d)
 {

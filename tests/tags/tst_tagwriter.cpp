@@ -30,9 +30,7 @@ QString helper()
 
 QStringList moodOf(const QString &path)
 {
-    QString error;
-    std::unique_ptr<TagFile> tf = TagFile::open(path, &error);
-    return tf ? tf->values(TagField::Mood) : QStringList{QStringLiteral("<error>")};
+    return tagtest::valuesOf(path, TagField::Mood);
 }
 
 QStringList dirEntries(const QString &dir)
