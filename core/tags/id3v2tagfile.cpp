@@ -1,9 +1,6 @@
 #include "tags/tagformats_p.h"
 
-#include <taglib/apetag.h>
 #include <taglib/id3v1genres.h>
-#include <taglib/id3v1tag.h>
-#include <taglib/mpegfile.h>
 #include <taglib/id3v2tag.h>
 #include <taglib/textidentificationframe.h>
 #include <taglib/tpropertymap.h>
@@ -61,13 +58,6 @@ QStringList splitV3(const QStringList &values)
     for (const QString &v : values)
         out << v.split(QLatin1Char(';'));
     return cleanValues(out);
-}
-
-// A preview line, not a dump: 200 moods joined are thousands of characters.
-QString elided(const QString &text)
-{
-    constexpr qsizetype kMax = 80;
-    return text.size() <= kMax ? text : text.left(kMax - 1) + QChar(0x2026);
 }
 
 QString genreName(const QString &raw)
@@ -162,29 +152,7 @@ QStringList Id3v2TagFile::warnings(TagField field, const QStringList &values) co
                  .arg(elided(clean.join(kV3Separator)));
     if (writesV3() && storedForm(field, values) != clean)
         w << QStringLiteral("%1 values containing ';' will read back split").arg(tagFieldName(field));
-    // An MP3's ID3v1 and APE tags are left exactly as they are (only ID3v2 is written); say so
-    // where they hold another value, since players that read only those will go on showing it.
-    if (const auto *mpeg = dynamic_cast<const TagLib::MPEG::File *>(file());
-        mpeg && (field == TagField::Mood || field == TagField::Genre)) {
-        const auto differs = [&](const QStringList &kept) {
-            return !kept.isEmpty() && kept.join(QLatin1Char(';')).compare(clean.join(QLatin1Char(';')), Qt::CaseInsensitive) != 0;
-        };
-        auto *file = const_cast<TagLib::MPEG::File *>(mpeg);  // TagLib's tag getters are not const
-        if (field == TagField::Genre && file->hasID3v1Tag()) {
-            const QStringList kept = cleanValues({fromTag(file->ID3v1Tag()->genre())});
-            if (differs(kept))
-                w << QStringLiteral("the file's ID3v1 tag keeps genre \"%1\" (Spectag writes ID3v2 only; players that "
-                                    "read ID3v1 alone will still show it)").arg(kept.join(kV3Separator));
-        }
-        if (file->hasAPETag()) {
-            const TagLib::PropertyMap props = file->APETag()->properties();
-            const char *key = field == TagField::Mood ? "MOOD" : "GENRE";
-            const QStringList kept = props.contains(key) ? cleanValues(fromTagList(props[key])) : QStringList();
-            if (differs(kept))
-                w << QStringLiteral("the file's APE tag keeps %1 \"%2\" (Spectag writes ID3v2 only; players that prefer "
-                                    "APE will still show it)").arg(tagFieldName(field), elided(kept.join(kV3Separator)));
-        }
-    }
+    w << siblingWarnings(field, values);
     if (m_writeVersion != m_fileVersion)
         w << QStringLiteral("converting the whole ID3 tag from v2.%1 to v2.%2 also rewrites frames Spectag does not own")
                  .arg(m_fileVersion)
@@ -193,6 +161,12 @@ QStringList Id3v2TagFile::warnings(TagField field, const QStringList &values) co
 }
 
 void Id3v2TagFile::setValues(TagField field, const QStringList &values)
+{
+    keepSiblingsInStep(field, values);  // compares with the ID3v2 values before they change
+    setId3v2Values(field, values);
+}
+
+void Id3v2TagFile::setId3v2Values(TagField field, const QStringList &values)
 {
     const QStringList clean = cleanValues(values);
     // TagLib renders UTF-8 frames as UTF-16 for v2.3; choose that directly so the read-back matches.
@@ -245,10 +219,10 @@ bool Id3v2TagFile::doSave()
     // write: carry its values over into TXXX:MOOD, which v2.3 taggers read, so they survive.
     if (writesV3() && !m_tag->frameList("TMOO").isEmpty()) {
         const QStringList mood = values(TagField::Mood);
-        setValues(TagField::Mood, {});
-        setValues(TagField::Mood, mood);
+        setId3v2Values(TagField::Mood, {});
+        setId3v2Values(TagField::Mood, mood);
     }
-    return m_saver(file(), m_writeVersion);
+    return m_saver(file(), m_writeVersion, m_apeChanged) && patchId3v1Genre();
 }
 
 } // namespace spectag

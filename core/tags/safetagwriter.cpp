@@ -311,6 +311,7 @@ SafeWriteResult SafeTagWriter::write(const QString &requestedPath, const TagValu
     if (!error.isEmpty())
         return fail(error + QStringLiteral("; not changed"));
 
+    QStringList plannedBlocks;  // the other tag blocks (ID3v1, APE, RIFF INFO) as they should read back
     {   // Write the copy once, with its own TagLib object (the format follows the original's name).
         std::unique_ptr<TagFile> tf = TagFile::open(temp, &error, path);
         if (!tf)
@@ -318,6 +319,7 @@ SafeWriteResult SafeTagWriter::write(const QString &requestedPath, const TagValu
         tf->setId3v2Version(m_id3v2);
         for (auto it = values.cbegin(); it != values.cend(); ++it)
             tf->setValues(it.key(), it.value());
+        plannedBlocks = tf->otherBlocks();
         if (!tf->save())
             return fail(tf->error() + QStringLiteral("; not changed"));
     }
@@ -331,6 +333,9 @@ SafeWriteResult SafeTagWriter::write(const QString &requestedPath, const TagValu
                 return fail(QStringLiteral("verification failed: %1 reads back as \"%2\", expected \"%3\"; not changed")
                                 .arg(tagFieldName(it.key()), got.join(QLatin1String("; ")), it.value().join(QLatin1String("; "))));
         }
+        if (check->otherBlocks() != plannedBlocks)
+            return fail(QStringLiteral("verification failed: the file's other tag blocks (ID3v1, APE or RIFF INFO) read back "
+                                       "differently from what was written; not changed"));
     }
     // An explicit conversion to the other ID3 version was asked for (and warned about in the
     // preview); otherwise nothing outside the requested fields may go.

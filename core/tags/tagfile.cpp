@@ -97,6 +97,12 @@ QStringList fromTagList(const TagLib::StringList &l)
     return out;
 }
 
+QString elided(const QString &text)
+{
+    constexpr qsizetype kMax = 80;
+    return text.size() <= kMax ? text : text.left(kMax - 1) + QChar(0x2026);
+}
+
 QStringList cleanValues(const QStringList &values)
 {
     QStringList out;
@@ -232,10 +238,12 @@ std::unique_ptr<TagFile> TagFile::open(const QString &path, QString *error, cons
             break;
         const bool had = f->hasID3v2Tag();
         auto *tag = f->ID3v2Tag(true);
-        result = std::make_unique<Id3v2TagFile>(std::move(f), tag, had, QStringLiteral("MP3"), [](TagLib::File *file, int v) {
-            // Only the ID3v2 tag: an ID3v1 or APE tag already there stays exactly as it is.
-            return static_cast<TagLib::MPEG::File *>(file)->save(TagLib::MPEG::File::ID3v2, TagLib::File::StripNone,
-                                                                 TagLib::ID3v2::Version(v), TagLib::File::DoNotDuplicate);
+        result = std::make_unique<Id3v2TagFile>(std::move(f), tag, had, QStringLiteral("MP3"), [](TagLib::File *file, int v, bool withApe) {
+            // The ID3v2 tag, and the APE tag only where it was kept in step; an ID3v1 tag is
+            // never rendered by TagLib (Id3v2TagFile patches its genre byte).
+            const int tags = TagLib::MPEG::File::ID3v2 | (withApe ? TagLib::MPEG::File::APE : 0);
+            return static_cast<TagLib::MPEG::File *>(file)->save(tags, TagLib::File::StripNone, TagLib::ID3v2::Version(v),
+                                                                 TagLib::File::DoNotDuplicate);
         });
         break;
     }
@@ -245,7 +253,7 @@ std::unique_ptr<TagFile> TagFile::open(const QString &path, QString *error, cons
             break;
         const bool had = f->hasID3v2Tag();
         auto *tag = f->ID3v2Tag();
-        result = std::make_unique<Id3v2TagFile>(std::move(f), tag, had, QStringLiteral("WAV"), [](TagLib::File *file, int v) {
+        result = std::make_unique<Id3v2TagFile>(std::move(f), tag, had, QStringLiteral("WAV"), [](TagLib::File *file, int v, bool) {
             // The RIFF INFO chunk is not ours: StripNone keeps it.
             return static_cast<TagLib::RIFF::WAV::File *>(file)->save(TagLib::RIFF::WAV::File::ID3v2, TagLib::File::StripNone,
                                                                       TagLib::ID3v2::Version(v));
@@ -258,7 +266,7 @@ std::unique_ptr<TagFile> TagFile::open(const QString &path, QString *error, cons
             break;
         const bool had = f->hasID3v2Tag();
         auto *tag = f->tag();
-        result = std::make_unique<Id3v2TagFile>(std::move(f), tag, had, QStringLiteral("AIFF"), [](TagLib::File *file, int v) {
+        result = std::make_unique<Id3v2TagFile>(std::move(f), tag, had, QStringLiteral("AIFF"), [](TagLib::File *file, int v, bool) {
             return static_cast<TagLib::RIFF::AIFF::File *>(file)->save(TagLib::ID3v2::Version(v));
         });
         break;

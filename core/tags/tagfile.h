@@ -52,6 +52,11 @@ public:
     // ID3-tagged formats only; others ignore it.
     virtual void setId3v2Version(Id3v2Version) {}
 
+    // Everything in the file's other tag blocks that Spectag may touch (an MP3's ID3v1 and APE
+    // tags; a WAV's RIFF INFO), one line per item, as it stands in this object: the safe writer
+    // compares it before the save with a fresh read of the written copy.
+    virtual QStringList otherBlocks() const { return {}; }
+
     TagValueMap allValues() const;
     TagFileInfo info() const;
     virtual QString formatName() const = 0;

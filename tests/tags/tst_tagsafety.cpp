@@ -15,7 +15,11 @@
 #include <QtEndian>
 #include <QTest>
 
+#include <taglib/apeitem.h>
 #include <taglib/apetag.h>
+#include <taglib/id3v1genres.h>
+#include <taglib/infotag.h>
+#include <taglib/wavfile.h>
 #include <taglib/id3v1tag.h>
 #include <taglib/mpegfile.h>
 
@@ -84,6 +88,9 @@ private Q_SLOTS:
     void journalLockedMidBatch();
     void longJoinWarningIsElided();
     void otherTagBlocksAreNamed();
+    void otherTagBlocksKeptInStep();
+    void apeTagWithRepeatedKeysLeftAlone();
+    void wavInfoGenreIsNamed();
 };
 
 // After a copy-and-rename the other name would keep the old inode and the old tags.
@@ -317,6 +324,160 @@ void TestTagSafety::otherTagBlocksAreNamed()
     TagLib::MPEG::File after(QFile::encodeName(a).constData());
     QCOMPARE(QString::fromStdString(after.ID3v1Tag()->genre().to8Bit(true)), QStringLiteral("Pop"));
     QVERIFY(after.hasAPETag());
+}
+
+namespace {
+
+// Each APE item of an MP3 as "KEY=value; value" (binary items as their bytes in hex).
+QStringList apeItems(const QString &path)
+{
+    TagLib::MPEG::File f(QFile::encodeName(path).constData());
+    QStringList out;
+    if (!f.hasAPETag())
+        return out;
+    for (const auto &[key, item] : f.APETag()->itemListMap()) {
+        const TagLib::ByteVector bin = item.binaryData();
+        out << QString::fromStdString(key.to8Bit(true)) + QLatin1Char('=')
+                   + (item.type() == TagLib::APE::Item::Binary ? QString::fromLatin1(QByteArray(bin.data(), int(bin.size())).toHex())
+                                                               : QString::fromStdString(item.values().toString("; ").to8Bit(true)));
+    }
+    return out;
+}
+
+QByteArray lastBytes(const QString &path, int n)
+{
+    return tagtest::readAll(path).right(n);
+}
+
+} // namespace
+
+// An MP3 whose ID3v1 genre and APE genre agree with its ID3v2 tag: a write keeps them in step
+// (players that read only those blocks show the new values), changes nothing else in them (the
+// ID3v1.0 comment uses all 30 characters, which TagLib's own ID3v1 rendering would cut), and undo
+// puts them back. The APE mood differs from ID3v2's in case only: it is left alone (undo could not
+// restore its spelling) and named in the preview.
+void TestTagSafety::otherTagBlocksKeptInStep()
+{
+    QTemporaryDir dir;
+    const QString a = mp3WithTag(dir.path(), QStringLiteral("step.mp3"), 4,
+                                 frame(4, "TIT2", text("Song")) + frame(4, "TCON", text("Rock")) + frame(4, "TMOO", text("Calm")));
+    QVERIFY(!a.isEmpty());
+    {
+        TagLib::MPEG::File f(QFile::encodeName(a).constData());
+        QVERIFY(f.isValid());
+        TagLib::APE::Tag *ape = f.APETag(true);
+        ape->addValue("Genre", "Rock");
+        ape->addValue("MOOD", "calm");
+        ape->addValue("REPLAYGAIN_TRACK_GAIN", "-6.50 dB");
+        TagLib::APE::Item cover;
+        cover.setKey("Cover Art (Front)");
+        cover.setType(TagLib::APE::Item::Binary);
+        cover.setBinaryData(TagLib::ByteVector("front.jpg\0\xff\xd8\xff\xe0", 14));
+        ape->setItem("Cover Art (Front)", cover);
+        QVERIFY(f.save(TagLib::MPEG::File::APE, TagLib::File::StripNone));
+    }
+    {   // An ID3v1.0 block with a 30-character comment and genre 17 (Rock), appended by hand.
+        const auto field = [](const char *s, int n) -> QByteArray { return QByteArray(s).leftJustified(n, '\0', true); };
+        QFile f(a);
+        QVERIFY(f.open(QIODevice::Append));
+        f.write("TAG" + field("Song", 30) + field("Artist", 30) + field("Album", 30) + field("1999", 4)
+                + field("a comment of thirty characters", 30) + char(17));
+    }
+    const QByteArray v1Before = lastBytes(a, 128);
+    const QStringList apeBefore = apeItems(a);
+    QVERIFY2(apeBefore.contains(QStringLiteral("GENRE=Rock")), qPrintable(apeBefore.join(QLatin1Char('|'))));
+
+    const TagValueMap wanted{{TagField::Genre, {QStringLiteral("electronic")}}, {TagField::Mood, {QStringLiteral("happy")}}};
+    {
+        const std::unique_ptr<TagFile> tf = TagFile::open(a, nullptr);
+        QVERIFY(tf);
+        QVERIFY2(tf->warnings(TagField::Genre, wanted.value(TagField::Genre)).isEmpty(),
+                 qPrintable(tf->warnings(TagField::Genre, wanted.value(TagField::Genre)).join(QLatin1Char('\n'))));
+        const QString mood = tf->warnings(TagField::Mood, wanted.value(TagField::Mood)).join(QLatin1Char('\n'));
+        QVERIFY2(mood.contains(QStringLiteral("APE tag keeps mood \"calm\"")), qPrintable(mood));
+    }
+    TagJournal journal(dir.filePath(QStringLiteral("catalog.sqlite")));
+    QVERIFY(journal.open());
+    const BatchOutcome o = applyTagWrites(journal, planTagWrites({{a, wanted}}, {}), QStringLiteral("step"), {});
+    QCOMPARE(o.written, 1);
+    QCOMPARE(valuesOf(a, TagField::Genre), QStringList{QStringLiteral("electronic")});
+    QByteArray v1Expected = v1Before;
+    v1Expected[127] = char(TagLib::ID3v1::genreIndex("Electronic"));
+    QCOMPARE(lastBytes(a, 128), v1Expected);
+    QStringList apeExpected = apeBefore;
+    apeExpected.replace(apeExpected.indexOf(QStringLiteral("GENRE=Rock")), QStringLiteral("GENRE=electronic"));
+    QCOMPARE(apeItems(a), apeExpected);
+
+    QCOMPARE(undoTagBatch(journal, o.batchId).written, 1);
+    QCOMPARE(valuesOf(a, TagField::Genre), QStringList{QStringLiteral("Rock")});
+    QCOMPARE(valuesOf(a, TagField::Mood), QStringList{QStringLiteral("Calm")});
+    QCOMPARE(lastBytes(a, 128), v1Before);
+    QCOMPARE(apeItems(a), apeBefore);
+
+    // A genre ID3v1's fixed list does not have: the preview says its ID3v1 genre is cleared.
+    const std::unique_ptr<TagFile> tf = TagFile::open(a, nullptr);
+    QVERIFY(tf);
+    const QString w = tf->warnings(TagField::Genre, {QStringLiteral("chillwave")}).join(QLatin1Char('\n'));
+    QVERIFY2(w.contains(QStringLiteral("no \"chillwave\"")), qPrintable(w));
+    QVERIFY(SafeTagWriter().write(a, {{TagField::Genre, {QStringLiteral("chillwave")}}}).ok());
+    QCOMPARE(uchar(lastBytes(a, 1).at(0)), uchar(255));
+    QVERIFY(apeItems(a).contains(QStringLiteral("GENRE=chillwave")));
+}
+
+// An APE tag that repeats an item name in another case ("Mood" and "MOOD"): TagLib keeps one item
+// per name, so rendering it would lose the other. It is not kept in step, and stays byte for byte.
+void TestTagSafety::apeTagWithRepeatedKeysLeftAlone()
+{
+    QTemporaryDir dir;
+    const QString a = mp3WithTag(dir.path(), QStringLiteral("dup.mp3"), 4, frame(4, "TCON", text("Rock")));
+    QVERIFY(!a.isEmpty());
+    const auto le32 = [](quint32 v) -> QByteArray { return bytes4(char(v), char(v >> 8), char(v >> 16), char(v >> 24)); };
+    const auto item = [&](const QByteArray &key, const QByteArray &value) -> QByteArray { return le32(quint32(value.size())) + le32(0) + key + '\0' + value; };
+    const QByteArray items = item("GENRE", "Rock") + item("Mood", "calm") + item("MOOD", "dark");
+    const QByteArray ape = items + "APETAGEX" + le32(2000) + le32(quint32(items.size() + 32)) + le32(3) + le32(0) + QByteArray(8, '\0');
+    {
+        QFile f(a);
+        QVERIFY(f.open(QIODevice::Append));
+        f.write(ape);
+    }
+    {
+        TagLib::MPEG::File f(QFile::encodeName(a).constData());
+        QVERIFY(f.hasAPETag());
+        QCOMPARE(f.APETag()->itemListMap().size(), 2u);  // TagLib merged the two moods
+    }
+    const std::unique_ptr<TagFile> tf = TagFile::open(a, nullptr);
+    QVERIFY(tf);
+    const QString w = tf->warnings(TagField::Genre, {QStringLiteral("electronic")}).join(QLatin1Char('\n'));
+    QVERIFY2(w.contains(QStringLiteral("repeats item names")), qPrintable(w));
+    QVERIFY(SafeTagWriter().write(a, {{TagField::Genre, {QStringLiteral("electronic")}}}).ok());
+    QCOMPARE(valuesOf(a, TagField::Genre), QStringList{QStringLiteral("electronic")});
+    QCOMPARE(lastBytes(a, int(ape.size())), ape);
+}
+
+// A WAV's RIFF INFO genre is not written (only the ID3v2 chunk is), but the preview names it when
+// it disagrees, and the write leaves the chunk as it was.
+void TestTagSafety::wavInfoGenreIsNamed()
+{
+    QTemporaryDir dir;
+    const QString a = testutil::makeAudio(dir.path(), QStringLiteral("info.wav"), 1.5);
+    QVERIFY(!a.isEmpty());
+    {
+        TagLib::RIFF::WAV::File f(QFile::encodeName(a).constData());
+        QVERIFY(f.isValid());
+        f.InfoTag()->setGenre("Jazz");
+        f.InfoTag()->setTitle("Song");
+        QVERIFY(f.save(TagLib::RIFF::WAV::File::Info, TagLib::File::StripNone));
+    }
+    const std::unique_ptr<TagFile> tf = TagFile::open(a, nullptr);
+    QVERIFY(tf);
+    const QString w = tf->warnings(TagField::Genre, {QStringLiteral("rock")}).join(QLatin1Char('\n'));
+    QVERIFY2(w.contains(QStringLiteral("RIFF INFO chunk keeps genre \"Jazz\"")), qPrintable(w));
+    QVERIFY(tf->warnings(TagField::Genre, {QStringLiteral("jazz")}).isEmpty());
+    QVERIFY(SafeTagWriter().write(a, {{TagField::Genre, {QStringLiteral("rock")}}}).ok());
+    QCOMPARE(valuesOf(a, TagField::Genre), QStringList{QStringLiteral("rock")});
+    TagLib::RIFF::WAV::File after(QFile::encodeName(a).constData());
+    QCOMPARE(QString::fromStdString(after.InfoTag()->genre().to8Bit(true)), QStringLiteral("Jazz"));
+    QCOMPARE(QString::fromStdString(after.InfoTag()->title().to8Bit(true)), QStringLiteral("Song"));
 }
 
 QTEST_GUILESS_MAIN(TestTagSafety)
