@@ -51,6 +51,11 @@ void ApeTagFile::setValues(TagField field, const QStringList &values)
         m_tag->setItem(apeKey(field), TagLib::APE::Item(apeKey(field), toTagList(clean)));
 }
 
+QStringList ApeTagFile::ownedKeys(TagField field) const
+{
+    return {QString::fromLatin1(apeKey(field)).toUpper()};
+}
+
 bool ApeTagFile::doSave()
 {
     return file()->save();

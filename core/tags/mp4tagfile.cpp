@@ -52,6 +52,14 @@ void Mp4TagFile::setValues(TagField field, const QStringList &values)
         m_tag->setItem(key, TagLib::MP4::Item(toTagList(clean)));
 }
 
+QStringList Mp4TagFile::ownedKeys(TagField field) const
+{
+    QStringList keys{QString::fromLatin1(mp4Key(field))};
+    if (field == TagField::Genre)
+        keys << QStringLiteral("gnre");  // removed on a genre write (see setValues)
+    return keys;
+}
+
 bool Mp4TagFile::doSave()
 {
     return file()->save();

@@ -264,11 +264,15 @@ SafeWriteResult SafeTagWriter::write(const QString &requestedPath, const TagValu
         return fail(QStringLiteral("file changed on disk since it was read; not written"));
 
     QString error;
+    QStringList structureBefore, ownedKeys;
     {
         std::unique_ptr<TagFile> orig = TagFile::open(path, &error);
         if (!orig)
             return fail(error);
         orig->setId3v2Version(m_id3v2);
+        structureBefore = orig->structure();
+        for (auto it = values.cbegin(); it != values.cend(); ++it)
+            ownedKeys << orig->ownedKeys(it.key());
         for (auto it = values.cbegin(); it != values.cend(); ++it) {
             r.oldValues.insert(it.key(), orig->values(it.key()));
             r.newValues.insert(it.key(), orig->storedForm(it.key(), it.value()));
@@ -333,6 +337,16 @@ SafeWriteResult SafeTagWriter::write(const QString &requestedPath, const TagValu
                 return fail(QStringLiteral("verification failed: %1 reads back as \"%2\", expected \"%3\"; not changed")
                                 .arg(tagFieldName(it.key()), got.join(QLatin1String("; ")), it.value().join(QLatin1String("; "))));
         }
+        QStringList lost;
+        QStringList after = check->structure();
+        for (const QString &key : std::as_const(structureBefore)) {
+            if (!ownedKeys.contains(key) && !after.removeOne(key))
+                lost << key;
+        }
+        lost.removeDuplicates();
+        if (!lost.isEmpty())
+            return fail(QStringLiteral("saving would drop tag items it was not asked to change (%1: TagLib does not carry "
+                                       "them over); not changed").arg(elided(lost.join(QLatin1String(", ")))));
         if (check->otherBlocks() != plannedBlocks)
             return fail(QStringLiteral("verification failed: the file's other tag blocks (ID3v1, APE or RIFF INFO) read back "
                                        "differently from what was written; not changed"));

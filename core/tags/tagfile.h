@@ -57,6 +57,13 @@ public:
     // compares it before the save with a fresh read of the written copy.
     virtual QStringList otherBlocks() const { return {}; }
 
+    // The items of the file's own tag, one key per item (repeated items repeated), listed where
+    // TagLib could hide a loss from the raw structure (MP4 atoms, FLAC metadata blocks, the APE
+    // footer's item count). The safe writer refuses a write after which an item is missing that
+    // none of the requested fields owns (ownedKeys). ID3 has its own frame lister (id3v2frames.h).
+    virtual QStringList structure() const { return {}; }
+    virtual QStringList ownedKeys(TagField) const { return {}; }
+
     TagValueMap allValues() const;
     TagFileInfo info() const;
     virtual QString formatName() const = 0;

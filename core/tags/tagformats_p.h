@@ -80,6 +80,8 @@ public:
     QStringList values(TagField field) const override;
     void setValues(TagField field, const QStringList &values) override;
     QString formatName() const override;
+    QStringList structure() const override;  // tagstructure.cpp
+    QStringList ownedKeys(TagField field) const override;
 
 protected:
     bool doSave() override;
@@ -96,6 +98,8 @@ public:
     QStringList values(TagField field) const override;
     void setValues(TagField field, const QStringList &values) override;
     QString formatName() const override;
+    QStringList structure() const override;  // tagstructure.cpp
+    QStringList ownedKeys(TagField field) const override;
 
 protected:
     bool doSave() override;
@@ -111,6 +115,8 @@ public:
     QStringList values(TagField field) const override;
     void setValues(TagField field, const QStringList &values) override;
     QString formatName() const override;
+    QStringList structure() const override;  // tagstructure.cpp
+    QStringList ownedKeys(TagField field) const override;
 
 protected:
     bool doSave() override;

@@ -47,6 +47,11 @@ void XiphTagFile::setValues(TagField field, const QStringList &values)
         m_tag->addField(xiphKey(field), toTag(v), false);  // one comment per value
 }
 
+QStringList XiphTagFile::ownedKeys(TagField field) const
+{
+    return {QString::fromLatin1(xiphKey(field))};
+}
+
 bool XiphTagFile::doSave()
 {
     return file()->save();

@@ -74,6 +74,21 @@ inline QStringList kid3Values(const QString &path, const QString &frameName)
     return out;
 }
 
+// An APEv2 tag with text items, footer only, as other taggers append it; items are written as
+// given, so two keys that differ only in case can be made (TagLib keeps one of them).
+inline QByteArray rawApeTag(const QList<std::pair<QByteArray, QByteArray>> &items)
+{
+    const auto le32 = [](quint32 v) -> QByteArray {
+        const char raw[4] = {char(v), char(v >> 8), char(v >> 16), char(v >> 24)};
+        return QByteArray(raw, 4);
+    };
+    QByteArray body;
+    for (const auto &[key, value] : items)
+        body += le32(quint32(value.size())) + le32(0) + key + '\0' + value;
+    return body + "APETAGEX" + le32(2000) + le32(quint32(body.size() + 32)) + le32(quint32(items.size())) + le32(0)
+           + QByteArray(8, '\0');
+}
+
 inline QByteArray readAll(const QString &path)
 {
     QFile f(path);

@@ -431,10 +431,7 @@ void TestTagSafety::apeTagWithRepeatedKeysLeftAlone()
     QTemporaryDir dir;
     const QString a = mp3WithTag(dir.path(), QStringLiteral("dup.mp3"), 4, frame(4, "TCON", text("Rock")));
     QVERIFY(!a.isEmpty());
-    const auto le32 = [](quint32 v) -> QByteArray { return bytes4(char(v), char(v >> 8), char(v >> 16), char(v >> 24)); };
-    const auto item = [&](const QByteArray &key, const QByteArray &value) -> QByteArray { return le32(quint32(value.size())) + le32(0) + key + '\0' + value; };
-    const QByteArray items = item("GENRE", "Rock") + item("Mood", "calm") + item("MOOD", "dark");
-    const QByteArray ape = items + "APETAGEX" + le32(2000) + le32(quint32(items.size() + 32)) + le32(3) + le32(0) + QByteArray(8, '\0');
+    const QByteArray ape = tagtest::rawApeTag({{"GENRE", "Rock"}, {"Mood", "calm"}, {"MOOD", "dark"}});
     {
         QFile f(a);
         QVERIFY(f.open(QIODevice::Append));
