@@ -102,6 +102,7 @@ NetOutput NetImpl::forward(torch::Tensor x)
         }
         out.logits.push_back(z);
     }
+    sideBranches(x, out);
     return out;
 }
 

@@ -14,6 +14,10 @@ namespace spectag {
 struct NetOutput {
     std::vector<torch::Tensor> logits;  // one [B, labels] tensor per head, in ModelSpec order
     torch::Tensor embedding;            // [B, D]: the penultimate layer
+    // Training mode only: side branches trained on a head's targets as well (head index, logits),
+    // whose probabilities that head averages in at inference; and a penalty added to the loss.
+    std::vector<std::pair<size_t, torch::Tensor>> auxLogits;
+    torch::Tensor penalty;
 };
 
 // Every architecture is a backbone that turns [B, 1, bins, frames] (normalised dB) into an
@@ -25,9 +29,16 @@ public:
     virtual NetOutput forward(torch::Tensor x);
     int64_t embeddingSize() const { return m_embeddingSize; }
     int64_t parameterCount() const;
+    // Fits what the network computes from the data without training it (spectag's Fisher-vector
+    // mixture) on normalised training segments [N, 1, bins, frames]; the trainer calls it once
+    // before the first epoch of a new model. Most networks have nothing to fit.
+    virtual void fitToData(const torch::Tensor &) {}
+    virtual bool needsFitToData() const { return false; }
 
 protected:
     virtual torch::Tensor backbone(torch::Tensor x) = 0;
+    // Called by forward() after the heads, with the input: adds side branches to `out`.
+    virtual void sideBranches(const torch::Tensor &, NetOutput &) {}
 
 private:
     std::vector<torch::nn::Linear> m_heads;
@@ -67,6 +78,8 @@ std::shared_ptr<NetImpl> createSpectagNet(const ModelSpec &spec);   // spectagne
 torch::Tensor spectagStatistics(const torch::Tensor &x, int level, double framesPerSecond);
 int64_t spectagStatisticsSize(int bins, int level);
 int hp(const ModelSpec &spec, const char *key, int def, int lo, int hi);
+// Orthonormal DCT-II rows 0..n-1 over `bins` mel bands, [n, bins]: the cepstrum of a log-mel frame.
+torch::Tensor dctMatrix(int64_t n, int64_t bins);
 double hpReal(const ModelSpec &spec, const char *key, double def, double lo, double hi);
 std::vector<int64_t> hpList(const ModelSpec &spec, const char *key, std::vector<int64_t> def, int lo, int hi);
 // The ReLU of a conv block, placed after its max-pool and in place. max and ReLU commute exactly

@@ -1,6 +1,7 @@
 // Spectag's own default network: small and fast enough to analyse a library on a laptop CPU.
 #include <torch/torch.h>
 
+#include "model/fishervector.h"
 #include "model/net.h"
 
 #include <array>
@@ -76,6 +77,17 @@ public:
             m_statsNorm = register_module("stats_norm", nn::BatchNorm1d(dims));
             features += dims;
         }
+        if (const int k = hp(s, "fv", 0, 0, 256); k > 0) {
+            for (size_t i = 0; i < s.heads.size(); ++i)
+                if (s.heads[i].name == QLatin1String("genre") && s.heads[i].kind == HeadSpec::Kind::SingleLabel)
+                    m_fvHead = int(i);
+            if (m_fvHead < 0)
+                throw std::invalid_argument("spectag: hyperparameter fv needs a single-label head 'genre'");
+            m_fv = register_module("fv", FisherVector(k, s.frontEnd.bins()));
+            m_fvDropout = register_module("fv_dropout", nn::Dropout(hpReal(s, "fv_dropout", 0.0, 0, 0.95)));
+            m_fvLinear = register_module("fv_head", nn::Linear(m_fv->size(), s.heads[size_t(m_fvHead)].labels.size()));
+            m_fvL2 = hpReal(s, "fv_l2", 0.1, 0, 1000);
+        }
         m_dropout = register_module("dropout", nn::Dropout(hpReal(s, "dropout", 0.3, 0, 0.95)));
         m_embed = register_module("embed", nn::Linear(features, embeddingSize()));
         m_embedDropout = register_module("embed_dropout", nn::Dropout(hpReal(s, "embed_dropout", 0.0, 0, 0.95)));
@@ -96,7 +108,39 @@ protected:
         return m_embedDropout->forward(torch::relu(m_embed->forward(m_dropout->forward(joined))));
     }
 
+    // "fv": K adds a Fisher-vector branch (fishervector.h) with its own linear genre classifier.
+    // It is trained beside the network on the same genre targets, with an L2 penalty of its own
+    // ("fv_l2", as the logistic regression of the exploration that chose it), and the genre head
+    // averages the two classifiers' probabilities: a late fusion, which beat feeding the vector
+    // into the shared embedding in the exploration.
+    void sideBranches(const torch::Tensor &x, NetOutput &out) override
+    {
+        if (m_fvHead < 0)
+            return;
+        const auto z = m_fvLinear->forward(m_fvDropout->forward(m_fv->forward(x)));
+        if (is_training()) {
+            out.auxLogits.emplace_back(size_t(m_fvHead), z);
+            out.penalty = 0.5 * m_fvL2 * m_fvLinear->weight.pow(2).sum();
+        } else {
+            auto &g = out.logits[size_t(m_fvHead)];
+            g = (0.5 * torch::softmax(g, 1) + 0.5 * torch::softmax(z, 1)).clamp_min(1e-12).log();
+        }
+    }
+
+public:
+    bool needsFitToData() const override { return m_fvHead >= 0; }
+    void fitToData(const torch::Tensor &segments) override
+    {
+        if (m_fvHead >= 0)
+            m_fv->fit(segments);
+    }
+
 private:
+    int m_fvHead = -1;
+    FisherVector m_fv{nullptr};
+    nn::Dropout m_fvDropout{nullptr};
+    nn::Linear m_fvLinear{nullptr};
+    double m_fvL2 = 0;
     bool m_useCnn;
     int m_stats;  // 0 none, 1 the shipped statistics, 2 those plus the extended set
     int m_stemPool;
@@ -130,16 +174,6 @@ torch::Tensor modulationAverager(int64_t t, double framesPerSecond)
             acc[i][b] = 1.0f / float(hits.size());
     }
     return m;
-}
-
-// Orthonormal DCT-II rows 0..n-1 over `bins` mel bands: the cepstrum of a log-mel frame (MFCCs).
-torch::Tensor dctMatrix(int64_t n, int64_t bins)
-{
-    const auto k = torch::arange(n, torch::kFloat64).unsqueeze(1);
-    const auto i = torch::arange(bins, torch::kFloat64).unsqueeze(0);
-    auto d = torch::cos(M_PI / double(bins) * (i + 0.5) * k) * std::sqrt(2.0 / double(bins));
-    d[0] /= std::sqrt(2.0);
-    return d.to(torch::kFloat32);
 }
 
 // Tempi (beats per minute) at which the onset envelope's autocorrelation is read.
@@ -203,6 +237,15 @@ torch::Tensor extendedStatistics(const torch::Tensor &s, double framesPerSecond)
 }
 
 } // namespace
+
+torch::Tensor dctMatrix(int64_t n, int64_t bins)
+{
+    const auto k = torch::arange(n, torch::kFloat64).unsqueeze(1);
+    const auto i = torch::arange(bins, torch::kFloat64).unsqueeze(0);
+    auto d = torch::cos(M_PI / double(bins) * (i + 0.5) * k) * std::sqrt(2.0 / double(bins));
+    d[0] /= std::sqrt(2.0);
+    return d.to(torch::kFloat32);
+}
 
 int64_t spectagStatisticsSize(int bins, int level)
 {

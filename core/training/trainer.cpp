@@ -162,7 +162,49 @@ Tensor lossOf(const ModelSpec &spec, const NetOutput &out, const std::vector<Ten
         }
         total = total + (per * m).sum() / denom;
     }
+    // Side branches (spectag's Fisher-vector genre classifier) learn their head's targets too.
+    for (const auto &[h, logits] : out.auxLogits) {
+        const Tensor &m = masks[h];
+        const Tensor denom = m.sum();
+        if (denom.item<float>() <= 0)
+            continue;
+        Tensor w = targets[h];
+        if (classWeights[h].defined())
+            w = w * classWeights[h].unsqueeze(0);
+        total = total + (-(w * torch::log_softmax(logits, 1)).sum(1) * m).sum() / denom;
+    }
+    if (out.penalty.defined())
+        total = total + out.penalty;
     return total;
+}
+
+// Normalised segments for NetImpl::fitToData: one random segment per training example (more per
+// example while there are fewer than 1,024 examples), at most ~1,024 in all to bound the memory.
+Tensor fitSegments(const ModelSpec &spec, const FeatureCache &fc, const std::vector<TrainingExample> &train, quint64 seed)
+{
+    const FrontEnd &fe = spec.frontEnd;
+    const int bins = fe.bins(), frames = fe.framesPerSegment();
+    std::vector<const TrainingExample *> usable;
+    for (const TrainingExample &e : train)
+        if (fc.has(e.feature))
+            usable.push_back(&e);
+    if (usable.empty())
+        return {};
+    const int per = std::clamp(1024 / int(usable.size()), 1, 4);
+    std::mt19937_64 rng(seed ^ 0x9e3779b97f4a7c15ULL);  // its own stream: training's draws stay as they were
+    std::vector<float> data;
+    int64_t n = 0;
+    for (const TrainingExample *e : usable) {
+        const Spectrogram s = fc.whole(e->feature);
+        const auto ranges = segmentRanges(s.frames(), fe);
+        for (int k = 0; k < per && !ranges.empty(); ++k) {
+            const SegmentRange &r = ranges[std::uniform_int_distribution<size_t>(0, ranges.size() - 1)(rng)];
+            data.resize(size_t(n + 1) * size_t(bins * frames));
+            extractSegment(s, r, fe, spec.normalisation, data.data() + size_t(n) * size_t(bins * frames));
+            ++n;
+        }
+    }
+    return torch::from_blob(data.data(), {n, 1, bins, frames}).clone();
 }
 
 std::vector<Tensor> makeClassWeights(const ModelSpec &spec, const std::vector<TrainingExample> &train, bool enabled)
@@ -360,6 +402,11 @@ TrainResult trainModel(const ModelSpec &specIn, const FeatureCache &fc, const st
             }
             spec.normalisation = computeNormalisation(fc, train);
             net = createNet(spec);
+            if (net->needsFitToData()) {
+                const Tensor segments = fitSegments(spec, fc, train, cfg.seed);
+                if (segments.defined())
+                    net->fitToData(segments);
+            }
         }
     } catch (const std::exception &e) {
         res.error = QString::fromUtf8(e.what());

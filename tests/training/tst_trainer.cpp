@@ -12,6 +12,7 @@
 #include "model/modelfile.h"
 
 #include <QDateTime>
+#include <QJsonObject>
 #include <QElapsedTimer>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -435,6 +436,36 @@ private Q_SLOTS:
         QVERIFY(!r.ok);
         QVERIFY2(r.error.startsWith(QStringLiteral("cannot resume: ")) && r.error.contains(QStringLiteral("truncated")), qPrintable(r.error));
         QVERIFY(!QFile::exists(out));
+    }
+
+    // A model with the Fisher-vector branch gets its mixture fitted on the training data before
+    // the first epoch (an unfitted branch has zero means and unit spreads), and the file keeps it.
+    void fisherVectorFittedBeforeTraining()
+    {
+        FeatureCache fc(m_spec.frontEnd, m_dir.filePath(QStringLiteral("cache")));
+        QVERIFY(fc.build(m_sources));
+        ModelSpec spec = m_spec;
+        spec.hyperparameters = QJsonObject{{QStringLiteral("cnn"), 0}, {QStringLiteral("stats"), 1}, {QStringLiteral("fv"), 4}};
+        const QString out = m_dir.filePath(QStringLiteral("fv.stm"));
+        const TrainResult r = trainModel(spec, fc, examples(0, 12), {}, shortConfig(1, 1, 0), out);
+        QVERIFY2(r.ok, qPrintable(r.error));
+        ModelFile file;
+        QString err;
+        QVERIFY2(readModelFile(out, &file, &err), qPrintable(err));
+        const auto values = [&](const char *name) {
+            for (const TensorRecord &t : file.tensors)
+                if (t.name == QLatin1String(name))
+                    return QList<float>(reinterpret_cast<const float *>(t.data.constData()),
+                                        reinterpret_cast<const float *>(t.data.constData()) + t.elementCount());
+            return QList<float>();
+        };
+        const QList<float> means = values("fv.means"), stds = values("fv.stds");
+        QCOMPARE(means.size(), 4 * 40);
+        QVERIFY(std::any_of(means.begin(), means.end(), [](float v) { return std::abs(v) > 0.1f; }));
+        QVERIFY(std::any_of(stds.begin(), stds.end(), [](float v) { return std::abs(v - 1.f) > 0.05f; }));
+        ExamplePredictions p;
+        QVERIFY2(predictExamples(out, fc, examples(30, 36), &p, &err), qPrintable(err));
+        QCOMPARE(p.probs.size(), size_t(6));
     }
 
     void cancelStopsTraining()
