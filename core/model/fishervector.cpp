@@ -92,15 +92,18 @@ torch::Tensor FisherVectorImpl::forward(const torch::Tensor &x) const
 void FisherVectorImpl::fit(const torch::Tensor &segments)
 {
     torch::NoGradGuard noGrad;
+    // Its own random stream: the global one (dropout, initial weights) draws exactly what it would
+    // without this branch, so the rest of the network trains the same with or without it.
+    at::Generator gen = at::detail::createCPUGenerator(0x5eed);
     auto all = windows(segments).reshape({-1, m_dims}).to(torch::kFloat64);
     if (all.size(0) > kFitWindows)
-        all = all.index_select(0, torch::randperm(all.size(0), torch::kLong).narrow(0, 0, kFitWindows));
+        all = all.index_select(0, torch::randperm(all.size(0), gen, torch::kLong).narrow(0, 0, kFitWindows));
     const int64_t n = all.size(0), k = std::min(m_components, n);
     const auto mean = all.mean(0), sd = all.std(0, /*unbiased=*/false) + 1e-6;
     const auto z = (all - mean) / sd;
 
     // k-means from k distinct random windows, then EM (as scikit-learn's GaussianMixture starts).
-    auto means = z.index_select(0, torch::randperm(n, torch::kLong).narrow(0, 0, k)).clone();
+    auto means = z.index_select(0, torch::randperm(n, gen, torch::kLong).narrow(0, 0, k)).clone();
     for (int it = 0; it < kKMeansIterations; ++it) {
         const auto d = (z * z).sum(1, true) - 2.0 * torch::matmul(z, means.t()) + (means * means).sum(1).unsqueeze(0);
         const auto assign = torch::one_hot(d.argmin(1), k).to(torch::kFloat64);  // [N, K]

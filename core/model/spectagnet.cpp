@@ -4,6 +4,8 @@
 #include "model/fishervector.h"
 #include "model/net.h"
 
+#include <QScopeGuard>
+
 #include <array>
 
 namespace spectag::detail {
@@ -77,20 +79,27 @@ public:
             m_statsNorm = register_module("stats_norm", nn::BatchNorm1d(dims));
             features += dims;
         }
+        m_dropout = register_module("dropout", nn::Dropout(hpReal(s, "dropout", 0.3, 0, 0.95)));
+        m_embed = register_module("embed", nn::Linear(features, embeddingSize()));
+        m_embedDropout = register_module("embed_dropout", nn::Dropout(hpReal(s, "embed_dropout", 0.0, 0, 0.95)));
+        // Last, and with the global random state put back afterwards: every other layer draws the
+        // same initial weights, and training the same dropout masks, with or without this branch,
+        // so a comparison with and without it measures the branch and not another random draw.
         if (const int k = hp(s, "fv", 0, 0, 256); k > 0) {
+            at::Generator global = at::detail::getDefaultCPUGenerator();
+            const torch::Tensor state = global.get_state();
+            auto restore = qScopeGuard([&] { global.set_state(state); });
             for (size_t i = 0; i < s.heads.size(); ++i)
                 if (s.heads[i].name == QLatin1String("genre") && s.heads[i].kind == HeadSpec::Kind::SingleLabel)
                     m_fvHead = int(i);
             if (m_fvHead < 0)
                 throw std::invalid_argument("spectag: hyperparameter fv needs a single-label head 'genre'");
             m_fv = register_module("fv", FisherVector(k, s.frontEnd.bins()));
-            m_fvDropout = register_module("fv_dropout", nn::Dropout(hpReal(s, "fv_dropout", 0.0, 0, 0.95)));
+            if (const double p = hpReal(s, "fv_dropout", 0.0, 0, 0.95); p > 0)
+                m_fvDropout = register_module("fv_dropout", nn::Dropout(p));
             m_fvLinear = register_module("fv_head", nn::Linear(m_fv->size(), s.heads[size_t(m_fvHead)].labels.size()));
             m_fvL2 = hpReal(s, "fv_l2", 0.1, 0, 1000);
         }
-        m_dropout = register_module("dropout", nn::Dropout(hpReal(s, "dropout", 0.3, 0, 0.95)));
-        m_embed = register_module("embed", nn::Linear(features, embeddingSize()));
-        m_embedDropout = register_module("embed_dropout", nn::Dropout(hpReal(s, "embed_dropout", 0.0, 0, 0.95)));
     }
 
 protected:
@@ -117,7 +126,10 @@ protected:
     {
         if (m_fvHead < 0)
             return;
-        const auto z = m_fvLinear->forward(m_fvDropout->forward(m_fv->forward(x)));
+        auto v = m_fv->forward(x);
+        if (m_fvDropout)
+            v = m_fvDropout->forward(v);
+        const auto z = m_fvLinear->forward(v);
         if (is_training()) {
             out.auxLogits.emplace_back(size_t(m_fvHead), z);
             out.penalty = 0.5 * m_fvL2 * m_fvLinear->weight.pow(2).sum();

@@ -150,6 +150,33 @@ private Q_SLOTS:
         QVERIFY(params["fv_head.weight"].grad().abs().sum().item<double>() > 0);
     }
 
+    // The branch leaves the rest of the network alone: the same seed gives every other layer the
+    // same initial weights, and after fitting, the global random stream (dropout) continues as
+    // it would without the branch.
+    void restOfTheNetworkUnchanged()
+    {
+        ModelSpec plain = fvSpec();
+        plain.hyperparameters.remove(QStringLiteral("fv"));
+        const auto data = twoTimbres(2);  // (draws from the global stream itself)
+        torch::manual_seed(5);
+        auto a = createNet(plain);
+        const auto drawA = torch::rand({4});
+        torch::manual_seed(5);
+        auto b = createNet(fvSpec());
+        b->fitToData(data);
+        const auto drawB = torch::rand({4});
+        QVERIFY(torch::equal(drawA, drawB));
+        const auto pa = a->named_parameters();
+        int compared = 0;
+        for (const auto &p : b->named_parameters()) {
+            if (QString::fromStdString(p.key()).startsWith(QLatin1String("fv")))
+                continue;
+            QVERIFY2(torch::equal(p.value(), pa[p.key()]), p.key().c_str());
+            ++compared;
+        }
+        QCOMPARE(compared, int(pa.size()));
+    }
+
     void needsAGenreHead()
     {
         HeadSpec mood{QStringLiteral("mood"), HeadSpec::Kind::MultiLabel, {QStringLiteral("x")}, {}, 0.0};
