@@ -15,19 +15,31 @@
 namespace spectag {
 
 namespace {
+// Jobs still queued are dropped and running ones are waited for (up to 5 s) when the application
+// object goes away: after that the process runs static destructors, LibTorch's among them, and a
+// job still loading a model then corrupted the heap (seen as a crash, and a hang in QtTest's
+// crash handler, when a test quit while the main window's model was loading).
+void drainPool()
+{
+    QThreadPool *pool = workerPool();
+    pool->clear();
+    pool->waitForDone(5000);
+}
+
 QThreadPool *makePool()
 {
     auto *pool = new QThreadPool;
     pool->setObjectName(QStringLiteral("spectag-worker-pool"));
     pool->setMaxThreadCount(std::max(4, QThread::idealThreadCount()));
+    qAddPostRoutine(drainPool);
     return pool;
 }
 } // namespace
 
 QThreadPool *workerPool()
 {
-    // Never destroyed: a job may still run when static destructors do (QThreadPool's destructor
-    // would wait for it after QCoreApplication is gone). Threads end with the process.
+    // Never destroyed (QThreadPool's destructor would run after QCoreApplication is gone); it is
+    // drained when the application object is (drainPool), and its idle threads end with the process.
     static QThreadPool *const pool = makePool();
     return pool;
 }

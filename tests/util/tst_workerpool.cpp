@@ -18,6 +18,17 @@
 class TestWorkerPool : public QObject {
     Q_OBJECT
 private Q_SLOTS:
+    // Quitting while a job runs: the application object's destruction waits for it, so nothing
+    // of the job outlives the process's static objects (LibTorch's, for a model being loaded).
+    void quitWaitsForRunningJobs()
+    {
+        QProcess p;
+        p.start(QCoreApplication::applicationDirPath() + QStringLiteral("/util_poolexithelper"), {});
+        QVERIFY2(p.waitForFinished(30000), qPrintable(p.errorString()));
+        QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(p.exitCode(), 0);
+    }
+
     void threadsRunBelowTheCaller()
     {
 #ifndef Q_OS_LINUX
