@@ -7,6 +7,7 @@
 #include <QScopeGuard>
 
 #include <array>
+#include <mutex>
 
 namespace spectag::detail {
 
@@ -86,9 +87,16 @@ public:
         // same initial weights, and training the same dropout masks, with or without this branch,
         // so a comparison with and without it measures the branch and not another random draw.
         if (const int k = hp(s, "fv", 0, 0, 256); k > 0) {
+            // (Under the generator's own lock: worker threads may be building models meanwhile.)
             at::Generator global = at::detail::getDefaultCPUGenerator();
-            const torch::Tensor state = global.get_state();
-            auto restore = qScopeGuard([&] { global.set_state(state); });
+            const torch::Tensor state = [&] {
+                std::lock_guard<std::mutex> lock(global.mutex());
+                return global.get_state();
+            }();
+            auto restore = qScopeGuard([&] {
+                std::lock_guard<std::mutex> lock(global.mutex());
+                global.set_state(state);
+            });
             for (size_t i = 0; i < s.heads.size(); ++i)
                 if (s.heads[i].name == QLatin1String("genre") && s.heads[i].kind == HeadSpec::Kind::SingleLabel)
                     m_fvHead = int(i);

@@ -17,8 +17,10 @@ common=(--seed 42 --cache "${SPECTAG_FEATURE_CACHE:-$build/feature-cache}")
 # modulation spectrum of 6 s segments, plus cepstral spread and covariance, band percentiles,
 # loudness dynamics, spectral contrast and onset periodicity) and its CNN branch off: the
 # configuration that cross-validated best (docs/results.md, "Spectag v2", sessions 8 and 17).
-# Level 1 ("stats":1) was the default up to session 16.
-config=(--arch spectag --hp '{"cnn":0,"stats":2,"embed_dropout":0.3,"dropout":0.2}' --segment 6
+# Level 1 ("stats":1) was the default up to session 16. Since session 22 a Fisher-vector genre
+# branch ("fv":32: a 32-component mixture over short-time cepstra, its own linear classifier,
+# averaged with the network's genre probabilities) sits beside it (docs/results.md, "Session 22").
+config=(--arch spectag --hp '{"cnn":0,"stats":2,"embed_dropout":0.3,"dropout":0.2,"fv":32}' --segment 6
         --epochs 20 --crops 8 --lr 0.001 --masks 0 --keep last --threads 2)
 mkdir -p "$out"
 if [ "${CV:-0}" = 1 ]; then
