@@ -69,13 +69,19 @@ def statistics(items, fps, cache):
     return feats
 
 
-def encode(fr, train_idx, K, seed):
-    """Fit scaler + diagonal GMM on training clips' windows; return (hist, fv) for every clip."""
+def fit_gmm(fr, train_idx, K, seed):
+    """Window scaler (mu, sd) and diagonal GMM fitted on a subsample of the training clips' windows."""
     rng = np.random.default_rng(seed)
     per = int(np.ceil(GMM_FRAMES / len(train_idx)))
     sub = np.vstack([fr[i][rng.choice(len(fr[i]), min(per, len(fr[i])), replace=False)] for i in train_idx])
     mu, sd = sub.mean(0), sub.std(0) + 1e-6
     gmm = GaussianMixture(K, covariance_type="diag", reg_covar=1e-3, max_iter=200, random_state=seed).fit((sub - mu) / sd)
+    return mu, sd, gmm
+
+
+def encode(fr, train_idx, K, seed):
+    """Fit scaler + diagonal GMM on training clips' windows; return (hist, fv) for every clip."""
+    mu, sd, gmm = fit_gmm(fr, train_idx, K, seed)
     w, m, sig = gmm.weights_, gmm.means_, np.sqrt(gmm.covariances_)
     hist, fv = [], []
     for x in fr:
@@ -173,11 +179,7 @@ def report(results, seed, task):
 
 def fv_raw(fr, train_idx, K, seed):
     """As encode(), but returns the raw (mean, variance) gradients, (clips, 2*K*40)."""
-    rng = np.random.default_rng(seed)
-    per = int(np.ceil(GMM_FRAMES / len(train_idx)))
-    sub = np.vstack([fr[i][rng.choice(len(fr[i]), min(per, len(fr[i])), replace=False)] for i in train_idx])
-    mu, sd = sub.mean(0), sub.std(0) + 1e-6
-    gmm = GaussianMixture(K, covariance_type="diag", reg_covar=1e-3, max_iter=200, random_state=seed).fit((sub - mu) / sd)
+    mu, sd, gmm = fit_gmm(fr, train_idx, K, seed)
     w, m, sig = gmm.weights_, gmm.means_, np.sqrt(gmm.covariances_)
     out = []
     for x in fr:
