@@ -97,15 +97,26 @@ public:
                 std::lock_guard<std::mutex> lock(global.mutex());
                 global.set_state(state);
             });
-            for (size_t i = 0; i < s.heads.size(); ++i)
-                if (s.heads[i].name == QLatin1String("genre") && s.heads[i].kind == HeadSpec::Kind::SingleLabel)
-                    m_fvHead = int(i);
-            if (m_fvHead < 0)
+            const auto headIndex = [&](const char *name) {
+                for (size_t i = 0; i < s.heads.size(); ++i)
+                    if (s.heads[i].name == QLatin1String(name) && s.heads[i].kind == HeadSpec::Kind::SingleLabel)
+                        return int(i);
+                return -1;
+            };
+            const int genre = headIndex("genre");
+            if (genre < 0)
                 throw std::invalid_argument("spectag: hyperparameter fv needs a single-label head 'genre'");
             m_fv = register_module("fv", FisherVector(k, s.frontEnd.bins()));
             if (const double p = hpReal(s, "fv_dropout", 0.0, 0, 0.95); p > 0)
                 m_fvDropout = register_module("fv_dropout", nn::Dropout(p));
-            m_fvLinear = register_module("fv_head", nn::Linear(m_fv->size(), s.heads[size_t(m_fvHead)].labels.size()));
+            m_fvClassifiers.emplace_back(genre, register_module("fv_head", nn::Linear(m_fv->size(), s.heads[size_t(genre)].labels.size())));
+            // "fv_quadrant": 1 gives the quadrant head a classifier of its own as well.
+            if (hp(s, "fv_quadrant", 0, 0, 1) == 1) {
+                const int quadrant = headIndex("quadrant");
+                if (quadrant < 0)
+                    throw std::invalid_argument("spectag: hyperparameter fv_quadrant needs a single-label head 'quadrant'");
+                m_fvClassifiers.emplace_back(quadrant, register_module("fv_quadrant_head", nn::Linear(m_fv->size(), s.heads[size_t(quadrant)].labels.size())));
+            }
             m_fvL2 = hpReal(s, "fv_l2", 0.1, 0, 1000);
         }
     }
@@ -132,34 +143,36 @@ protected:
     // into the shared embedding in the exploration.
     void sideBranches(const torch::Tensor &x, NetOutput &out) override
     {
-        if (m_fvHead < 0)
+        if (m_fvClassifiers.empty())
             return;
         auto v = m_fv->forward(x);
         if (m_fvDropout)
             v = m_fvDropout->forward(v);
-        const auto z = m_fvLinear->forward(v);
-        if (is_training()) {
-            out.auxLogits.emplace_back(size_t(m_fvHead), z);
-            out.penalty = 0.5 * m_fvL2 * m_fvLinear->weight.pow(2).sum();
-        } else {
-            auto &g = out.logits[size_t(m_fvHead)];
-            g = (0.5 * torch::softmax(g, 1) + 0.5 * torch::softmax(z, 1)).clamp_min(1e-12).log();
+        for (auto &[head, linear] : m_fvClassifiers) {
+            const auto z = linear->forward(v);
+            if (is_training()) {
+                out.auxLogits.emplace_back(size_t(head), z);
+                const auto penalty = 0.5 * m_fvL2 * linear->weight.pow(2).sum();
+                out.penalty = out.penalty.defined() ? out.penalty + penalty : penalty;
+            } else {
+                auto &g = out.logits[size_t(head)];
+                g = (0.5 * torch::softmax(g, 1) + 0.5 * torch::softmax(z, 1)).clamp_min(1e-12).log();
+            }
         }
     }
 
 public:
-    bool needsFitToData() const override { return m_fvHead >= 0; }
+    bool needsFitToData() const override { return !m_fvClassifiers.empty(); }
     void fitToData(const torch::Tensor &segments) override
     {
-        if (m_fvHead >= 0)
+        if (!m_fvClassifiers.empty())
             m_fv->fit(segments);
     }
 
 private:
-    int m_fvHead = -1;
+    std::vector<std::pair<int, nn::Linear>> m_fvClassifiers;  // (head index, classifier); genre first
     FisherVector m_fv{nullptr};
     nn::Dropout m_fvDropout{nullptr};
-    nn::Linear m_fvLinear{nullptr};
     double m_fvL2 = 0;
     bool m_useCnn;
     int m_stats;  // 0 none, 1 the shipped statistics, 2 those plus the extended set

@@ -177,6 +177,36 @@ private Q_SLOTS:
         QCOMPARE(compared, int(pa.size()));
     }
 
+    // "fv_quadrant": 1 gives the quadrant head its own vector classifier, fused the same way.
+    void quadrantClassifier()
+    {
+        auto heads = genreAndMood();
+        heads.push_back(HeadSpec{QStringLiteral("quadrant"), HeadSpec::Kind::SingleLabel,
+                                 {QStringLiteral("Q1"), QStringLiteral("Q2"), QStringLiteral("Q3"), QStringLiteral("Q4")}, {}, 0.0});
+        ModelSpec spec = fvSpec(heads);
+        spec.hyperparameters.insert(QStringLiteral("fv_quadrant"), 1);
+        const auto data = twoTimbres(3);
+        torch::manual_seed(6);
+        auto net = createNet(spec);
+        net->fitToData(data);
+        auto params = net->named_parameters();
+        QCOMPARE(params["fv_quadrant_head.weight"].size(0), int64_t(4));
+        net->train();
+        const NetOutput t = net->forward(data);
+        QCOMPARE(t.auxLogits.size(), size_t(2));
+        QCOMPARE(t.auxLogits.at(1).first, size_t(2));
+        QVERIFY(torch::allclose(t.penalty, 0.05 * (params["fv_head.weight"].pow(2).sum() + params["fv_quadrant_head.weight"].pow(2).sum())));
+        net->eval();
+        const NetOutput y = net->forward(data);
+        const auto fvLogits = torch::matmul(fvOf(*net)->forward(data), params["fv_quadrant_head.weight"].t()) + params["fv_quadrant_head.bias"];
+        const auto netLogits = torch::matmul(y.embedding, params["head2.weight"].t()) + params["head2.bias"];
+        QVERIFY(torch::allclose(torch::softmax(y.logits[2], 1), 0.5 * torch::softmax(netLogits, 1) + 0.5 * torch::softmax(fvLogits, 1), 1e-5, 1e-6));
+        // Without a quadrant head the option is refused.
+        ModelSpec without = fvSpec();
+        without.hyperparameters.insert(QStringLiteral("fv_quadrant"), 1);
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, createNet(without));
+    }
+
     void needsAGenreHead()
     {
         HeadSpec mood{QStringLiteral("mood"), HeadSpec::Kind::MultiLabel, {QStringLiteral("x")}, {}, 0.0};
