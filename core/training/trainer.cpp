@@ -139,6 +139,14 @@ Batch makeBatch(const ModelSpec &spec, const FeatureCache &fc, const std::vector
     return b;
 }
 
+// Per example: soft cross-entropy of single-label logits against (soft) targets, with optional
+// class weights.
+Tensor softCrossEntropy(const Tensor &logits, const Tensor &targets, const Tensor &classWeights)
+{
+    const Tensor w = classWeights.defined() ? targets * classWeights.unsqueeze(0) : targets;
+    return -(w * torch::log_softmax(logits, 1)).sum(1);
+}
+
 // Masked loss over all heads: soft cross-entropy (single-label, optional class weights) and
 // binary cross-entropy with soft targets (multi-label). Heads without any labelled example in the
 // batch contribute nothing.
@@ -151,15 +159,9 @@ Tensor lossOf(const ModelSpec &spec, const NetOutput &out, const std::vector<Ten
         const Tensor denom = m.sum();
         if (denom.item<float>() <= 0)
             continue;
-        Tensor per;
-        if (spec.heads[h].kind == HeadSpec::Kind::SingleLabel) {
-            Tensor w = targets[h];
-            if (classWeights[h].defined())
-                w = w * classWeights[h].unsqueeze(0);
-            per = -(w * torch::log_softmax(out.logits[h], 1)).sum(1);
-        } else {
-            per = torch::binary_cross_entropy_with_logits(out.logits[h], targets[h], {}, {}, at::Reduction::None).mean(1);
-        }
+        const Tensor per = spec.heads[h].kind == HeadSpec::Kind::SingleLabel
+                               ? softCrossEntropy(out.logits[h], targets[h], classWeights[h])
+                               : torch::binary_cross_entropy_with_logits(out.logits[h], targets[h], {}, {}, at::Reduction::None).mean(1);
         total = total + (per * m).sum() / denom;
     }
     // Side branches (spectag's Fisher-vector genre classifier) learn their head's targets too.
@@ -168,10 +170,7 @@ Tensor lossOf(const ModelSpec &spec, const NetOutput &out, const std::vector<Ten
         const Tensor denom = m.sum();
         if (denom.item<float>() <= 0)
             continue;
-        Tensor w = targets[h];
-        if (classWeights[h].defined())
-            w = w * classWeights[h].unsqueeze(0);
-        total = total + (-(w * torch::log_softmax(logits, 1)).sum(1) * m).sum() / denom;
+        total = total + (softCrossEntropy(logits, targets[h], classWeights[h]) * m).sum() / denom;
     }
     if (out.penalty.defined())
         total = total + out.penalty;
@@ -193,6 +192,7 @@ Tensor fitSegments(const ModelSpec &spec, const FeatureCache &fc, const std::vec
     const int per = std::clamp(1024 / int(usable.size()), 1, 4);
     std::mt19937_64 rng(seed ^ 0x9e3779b97f4a7c15ULL);  // its own stream: training's draws stay as they were
     std::vector<float> data;
+    data.reserve(usable.size() * size_t(per) * size_t(bins * frames));
     int64_t n = 0;
     for (const TrainingExample *e : usable) {
         const Spectrogram s = fc.whole(e->feature);
