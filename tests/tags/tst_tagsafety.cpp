@@ -2,6 +2,7 @@
 // the copy-and-rename writer: hard links, extended attributes and ACLs, a concurrent edit that
 // restores the mtime, and ID3 frames TagLib does not carry over (ID3v2.3's RVAD/TSIZ, TMOO in a
 // v2.3 tag, another tagger's TXXX:MOOD, v2.2 tags). Each test failed before its fix.
+#include "apecover.h"
 #include "tagtesthelpers.h"
 
 #include "tags/safetagwriter.h"
@@ -369,11 +370,7 @@ void TestTagSafety::otherTagBlocksKeptInStep()
         ape->addValue("Genre", "Rock");
         ape->addValue("MOOD", "calm");
         ape->addValue("REPLAYGAIN_TRACK_GAIN", "-6.50 dB");
-        TagLib::APE::Item cover;
-        cover.setKey("Cover Art (Front)");
-        cover.setType(TagLib::APE::Item::Binary);
-        cover.setBinaryData(TagLib::ByteVector("front.jpg\0\xff\xd8\xff\xe0", 14));
-        ape->setItem("Cover Art (Front)", cover);
+        tagtest::addApeCover(ape, TagLib::ByteVector("front.jpg\0\xff\xd8\xff\xe0", 14));
         QVERIFY(f.save(TagLib::MPEG::File::APE, TagLib::File::StripNone));
     }
     {   // An ID3v1.0 block with a 30-character comment and genre 17 (Rock), appended by hand.

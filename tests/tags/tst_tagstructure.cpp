@@ -2,6 +2,7 @@
 // keeps cover art, other programs' fields and FLAC metadata blocks through a mood/genre write, and
 // a file whose tag TagLib would thin out on saving (two MP4 atoms with one name, APE items whose
 // names differ only in case) is refused and left byte for byte as it was.
+#include "apecover.h"
 #include "tagtesthelpers.h"
 
 #include "tags/safetagwriter.h"
@@ -83,11 +84,7 @@ bool decorate(const QString &path)
         TagLib::APE::Tag *t = f.APETag(true);
         t->addValue("Album", "Album");
         t->addValue("REPLAYGAIN_TRACK_GAIN", "-6.50 dB");
-        TagLib::APE::Item cover;
-        cover.setKey("Cover Art (Front)");
-        cover.setType(TagLib::APE::Item::Binary);
-        cover.setBinaryData(TagLib::ByteVector("front.png\0\x89PNG", 14));
-        t->setItem("Cover Art (Front)", cover);
+        tagtest::addApeCover(t, TagLib::ByteVector("front.png\0\x89PNG", 14));
         return f.save();
     }
     return false;
