@@ -284,7 +284,9 @@ ScanStats Scanner::run(const QStringList &rootArgs)
             if (k != known.constEnd()) {
                 id = writer.updateFile(k->id, r.track) ? k->id : 0;
                 vanished.remove(k->id);
-                counter = &batchUpdated;
+                // A row analysis made for a file never scanned (size and mtime 0, see
+                // CatalogAnalysisCache::trackIdFor) is new to the library, not an update of it.
+                counter = k->size == 0 && k->mtimeMs == 0 ? &batchAdded : &batchUpdated;
             } else if (const auto c = moveCandidates.find(r.track.fingerprint); c != moveCandidates.end()) {
                 const qint64 movedId = c.value();
                 // One file claims one track; drop the id from every fingerprint it was listed under.

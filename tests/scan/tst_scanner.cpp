@@ -253,6 +253,28 @@ private Q_SLOTS:
         QCOMPARE(m_catalog->trackByPath(m_root + QStringLiteral("/album/tone.ogg"))->mtimeMs, qint64(1000000000) * 1000);
     }
 
+    // `spectag analyze` on a file outside the library makes a row with no size or mtime (its tags
+    // unread); the first scan that finds the file reads it and counts it as added, not updated.
+    void rowMadeByAnalysisCountsAsAdded()
+    {
+        const QString path = m_root + QStringLiteral("/album/tone.flac");
+        TrackRecord t;
+        t.path = path;
+        t.format = QStringLiteral("flac");
+        QVERIFY(m_catalog->upsertTrack(t) != 0);
+        Scanner scanner(&*m_catalog);
+        const ScanStats s = scanner.scan({m_root});
+        QCOMPARE(s.added, 6);
+        QCOMPARE(s.updated, 0);
+        QCOMPARE(m_catalog->trackByPath(path)->mood, QStringLiteral("calm"));  // its tags were read
+        QVERIFY(m_catalog->trackByPath(path)->size > 0);
+        // Scanned once, the row is an ordinary one: a changed file is now an update.
+        setMtime(path, 1000000000);
+        const ScanStats s2 = scanner.scan({m_root});
+        QCOMPARE(s2.added, 0);
+        QCOMPARE(s2.updated, 1);
+    }
+
     void moveKeepsPredictionsAndAnnotations()
     {
         Scanner scanner(&*m_catalog);
