@@ -201,7 +201,7 @@ int tagVerb(Context &ctx, const QStringList &args)
         {QStringLiteral("genre"), QStringLiteral("Genres, comma-separated (empty text removes the field)."), QStringLiteral("x,y")},
         {QStringLiteral("mood-scores"), QStringLiteral("Mood scores, e.g. 'happy=0.8,sad=0.1'."), QStringLiteral("scores")},
         {QStringLiteral("genre-scores"), QStringLiteral("Genre scores, e.g. 'rock=0.7,jazz=0.2'."), QStringLiteral("scores")},
-        {QStringLiteral("dry-run"), QStringLiteral("Show the changes, write nothing.")},
+        {QStringLiteral("dry-run"), QStringLiteral("Show the changes, write no tags (with --predicted the analysis is still kept in the catalog, so the real run reuses it).")},
         {QStringLiteral("id3v2.3"), QStringLiteral("Write ID3v2.3 tags (MP3/WAV/AIFF); lists are joined with \"; \".")},
         {QStringLiteral("id3v2.4"), QStringLiteral("Write ID3v2.4 tags (default: keep the file's version).")},
         {QStringLiteral("show"), QStringLiteral("Only print what Spectag reads (same as `spectag tags`).")},

@@ -430,7 +430,11 @@ TrainResult trainModel(const ModelSpec &specIn, const FeatureCache &fc, const st
 
     std::vector<Tensor> params;
     for (auto &p : net->named_parameters()) {
-        const bool isHead = QString::fromStdString(p.key()).startsWith(QLatin1String("head"));
+        // Heads are the output layers: "head<N>" and the side classifiers beside them
+        // ("fv_head", "fv_quadrant_head", which read fitted, fixed features); fine-tuning on
+        // corrections must move those too, or half of the fused genre decision stays as shipped.
+        const QString top = QString::fromStdString(p.key()).section(QLatin1Char('.'), 0, 0);
+        const bool isHead = top.startsWith(QLatin1String("head")) || top.endsWith(QLatin1String("_head"));
         if (cfg.freezeBackbone && !isHead)
             p.value().set_requires_grad(false);
         if (p.value().requires_grad())

@@ -468,6 +468,45 @@ private Q_SLOTS:
         QCOMPARE(p.probs.size(), size_t(6));
     }
 
+    // Fine-tuning with a frozen backbone trains the heads, the Fisher-vector classifier among them
+    // (it is half of the fused genre decision); the backbone and the fitted mixture stay as they were.
+    void frozenFineTuningTrainsTheFisherVectorClassifier()
+    {
+        FeatureCache fc(m_spec.frontEnd, m_dir.filePath(QStringLiteral("cache")));
+        QVERIFY(fc.build(m_sources));
+        ModelSpec spec = m_spec;
+        spec.hyperparameters = QJsonObject{{QStringLiteral("cnn"), 0}, {QStringLiteral("stats"), 1}, {QStringLiteral("fv"), 4}};
+        const QString base = m_dir.filePath(QStringLiteral("fv-base.stm"));
+        TrainResult r = trainModel(spec, fc, examples(0, 12), {}, shortConfig(1, 1, 0), base);
+        QVERIFY2(r.ok, qPrintable(r.error));
+        std::vector<TrainingExample> corrected = examples(30, 33);
+        for (auto &e : corrected)
+            e.classIndex = {2};
+        TrainConfig cfg = fineTuneConfig();
+        cfg.epochs = 2;
+        const QString tuned = m_dir.filePath(QStringLiteral("fv-tuned.stm"));
+        r = trainModel(spec, fc, corrected, {}, cfg, tuned, base);
+        QVERIFY2(r.ok, qPrintable(r.error));
+        ModelFile before, after;
+        QString err;
+        QVERIFY2(readModelFile(base, &before, &err), qPrintable(err));
+        QVERIFY2(readModelFile(tuned, &after, &err), qPrintable(err));
+        const auto data = [](const ModelFile &f, const char *name) {
+            for (const TensorRecord &t : f.tensors)
+                if (t.name == QLatin1String(name))
+                    return t.data;
+            return QByteArray();
+        };
+        for (const char *name : {"fv_head.weight", "head0.weight"}) {
+            QVERIFY2(!data(before, name).isEmpty(), name);
+            QVERIFY2(data(before, name) != data(after, name), name);
+        }
+        for (const char *name : {"embed.weight", "fv.means", "fv.fv_mean"}) {
+            QVERIFY2(!data(before, name).isEmpty(), name);
+            QVERIFY2(data(before, name) == data(after, name), name);
+        }
+    }
+
     void cancelStopsTraining()
     {
         FeatureCache fc(m_spec.frontEnd, m_dir.filePath(QStringLiteral("cache")));
