@@ -14,6 +14,7 @@
 #include <QSaveFile>
 
 #include <algorithm>
+#include <cmath>
 
 namespace spectag {
 
@@ -175,6 +176,7 @@ CrossValidationResult crossValidate(const ModelSpec &spec, const training::Datas
                     result.parameters = qint64(done.value(QStringLiteral("parameters")).toDouble());
                 done.remove(QStringLiteral("fingerprint"));
                 done.remove(QStringLiteral("parameters"));
+                done.remove(QStringLiteral("test_scores"));  // in the record only, as a fresh fold reports
                 result.folds.append(done);
                 continue;
             }
@@ -248,6 +250,21 @@ CrossValidationResult crossValidate(const ModelSpec &spec, const training::Datas
                                  {QStringLiteral("metrics"), m}};
         result.folds.append(record);
         QJsonObject saved = record;
+        // Each test item's probabilities per head (in test_paths order, 6 decimals), so that
+        // fusions with other models can be studied later on exactly these folds without retraining.
+        QJsonObject scores;
+        for (size_t h = 0; h < r.spec.heads.size(); ++h) {
+            QJsonArray rows;
+            for (const auto &example : preds.probs) {
+                QJsonArray row;
+                if (h < example.size())
+                    for (float p : example[h])
+                        row.append(std::round(double(p) * 1e6) / 1e6);
+                rows.append(row);
+            }
+            scores.insert(r.spec.heads[h].name, rows);
+        }
+        saved.insert(QStringLiteral("test_scores"), scores);
         saved.insert(QStringLiteral("fingerprint"), fingerprint);
         saved.insert(QStringLiteral("parameters"), double(result.parameters));
         QSaveFile rf(recordPath);

@@ -125,11 +125,18 @@ Batch makeBatch(const ModelSpec &spec, const FeatureCache &fc, const std::vector
         b.masks.push_back(m);
     }
     if (cfg.mixupAlpha > 0 && B > 1) {
-        // Mix each example with a shuffled partner; a head's mask survives only where both have it.
+        // Mix each example with a partner labelled for the same heads; a head's mask survives only
+        // where both have it (always, with such partners).
         std::gamma_distribution<double> g(cfg.mixupAlpha, 1.0);
         const double a = g(rng), c = g(rng);
         const float lam = float(a / (a + c + 1e-12));
-        Tensor perm = torch::randperm(B);
+        std::vector<std::vector<bool>> labelled(size_t(B), std::vector<bool>(b.masks.size()));
+        for (size_t h = 0; h < b.masks.size(); ++h) {
+            auto ma = b.masks[h].accessor<float, 1>();
+            for (int64_t i = 0; i < B; ++i)
+                labelled[size_t(i)][h] = ma[i] > 0;
+        }
+        const Tensor perm = torch::tensor(mixupPartners(labelled, rng), torch::kLong);
         b.x = lam * b.x + (1 - lam) * b.x.index_select(0, perm);
         for (size_t h = 0; h < b.targets.size(); ++h) {
             b.targets[h] = lam * b.targets[h] + (1 - lam) * b.targets[h].index_select(0, perm);
@@ -365,6 +372,21 @@ void tuneThresholds(ModelSpec &spec, const std::vector<TrainingExample> &val, co
 }
 
 } // namespace
+
+std::vector<int64_t> mixupPartners(const std::vector<std::vector<bool>> &labelled, std::mt19937_64 &rng)
+{
+    std::map<std::vector<bool>, std::vector<int64_t>> groups;
+    for (size_t i = 0; i < labelled.size(); ++i)
+        groups[labelled[i]].push_back(int64_t(i));
+    std::vector<int64_t> partner(labelled.size());
+    for (auto &[pattern, members] : groups) {
+        std::vector<int64_t> shuffled = members;
+        std::shuffle(shuffled.begin(), shuffled.end(), rng);
+        for (size_t k = 0; k < members.size(); ++k)
+            partner[size_t(members[k])] = shuffled[k];
+    }
+    return partner;
+}
 
 TrainResult trainModel(const ModelSpec &specIn, const FeatureCache &fc, const std::vector<TrainingExample> &train,
                        const std::vector<TrainingExample> &val, const TrainConfig &cfg, const QString &outPath,

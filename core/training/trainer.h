@@ -8,7 +8,10 @@
 #include <QString>
 
 #include <atomic>
+#include <cstdint>
 #include <functional>
+#include <map>
+#include <random>
 #include <vector>
 
 namespace spectag {
@@ -97,6 +100,12 @@ TrainResult trainModel(const ModelSpec &spec, const FeatureCache &features, cons
                        const std::vector<TrainingExample> &validation, const TrainConfig &config, const QString &outPath,
                        const QString &initFrom = {}, const TrainCallbacks &callbacks = {},
                        const std::atomic_bool *cancel = nullptr);
+
+// Mixup partners: a permutation of 0..n-1 that pairs each example only with one whose set of
+// labelled heads is the same (labelled[i][h]: example i has a target for head h), so that a mixed
+// example keeps every label it had. Pairing an Emotify excerpt with a 4Q clip would leave the mix
+// with no head to learn from. An example with no such partner is paired with itself.
+std::vector<int64_t> mixupPartners(const std::vector<std::vector<bool>> &labelled, std::mt19937_64 &rng);
 
 // Predicts every example with a model file: all segments, aggregated as the architecture declares
 // (mean; slice vote for cerutti2021, see declaresVote()).

@@ -97,6 +97,39 @@ private Q_SLOTS:
         QCOMPARE_LT(std::abs(stat.value(QLatin1String("mean")).toDouble(-9) - mean), 1e-9);
         QCOMPARE_LT(std::abs(stat.value(QLatin1String("std")).toDouble(-9) - std::sqrt(var)), 1e-9);
         QVERIFY(o.value(QLatin1String("parameters")).toDouble() > 1000);
+
+        // Each fold's record keeps its test items' probabilities, one row per test path; their
+        // argmax is the prediction the metrics counted (the confusion matrix's column sums).
+        for (int fold = 1; fold <= 3; ++fold) {
+            QFile rf(QDir(models).filePath(QStringLiteral("fold-%1.json").arg(fold)));
+            QVERIFY(rf.open(QIODevice::ReadOnly));
+            const QJsonObject rec = QJsonDocument::fromJson(rf.readAll()).object();
+            const QJsonArray rows = rec.value(QLatin1String("test_scores")).toObject().value(QLatin1String("genre")).toArray();
+            QCOMPARE(rows.size(), rec.value(QLatin1String("test_paths")).toArray().size());
+            std::vector<int> predicted(3, 0);
+            for (const QJsonValue &row : rows) {
+                const QJsonArray p = row.toArray();
+                QCOMPARE(p.size(), 3);
+                double sum = 0;
+                int best = 0;
+                for (int k = 0; k < 3; ++k) {
+                    sum += p.at(k).toDouble();
+                    if (p.at(k).toDouble() > p.at(best).toDouble())
+                        best = k;
+                }
+                QCOMPARE_LT(std::abs(sum - 1), 1e-3);
+                ++predicted[size_t(best)];
+            }
+            const QJsonArray confusion = rec.value(QLatin1String("metrics")).toObject().value(QLatin1String("genre")).toObject()
+                                             .value(QLatin1String("confusion")).toArray();
+            QCOMPARE(confusion.size(), 3);
+            for (int k = 0; k < 3; ++k) {
+                int column = 0;
+                for (const QJsonValue &r : confusion)
+                    column += r.toArray().at(k).toInt();
+                QVERIFY2(predicted[size_t(k)] == column, QJsonDocument(rows).toJson(QJsonDocument::Compact).constData());
+            }
+        }
     }
 
     // An interrupted run resumed with the same settings reads back the folds it finished (same

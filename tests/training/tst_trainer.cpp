@@ -468,6 +468,70 @@ private Q_SLOTS:
         QCOMPARE(p.probs.size(), size_t(6));
     }
 
+    // Mixup pairs examples labelled for the same heads only (an Emotify excerpt with an Emotify
+    // excerpt, a 4Q clip with a 4Q clip), so no mixed example loses its labels.
+    void mixupPartnersKeepLabels()
+    {
+        const std::vector<bool> emotify{true, true, false}, fourQ{false, false, true}, lone{true, false, true};
+        std::vector<std::vector<bool>> labelled;
+        for (int i = 0; i < 12; ++i)
+            labelled.push_back(i % 3 == 0 ? fourQ : emotify);
+        labelled.push_back(lone);
+        std::mt19937_64 rng(7);
+        int moved = 0;
+        for (int draw = 0; draw < 20; ++draw) {
+            const std::vector<int64_t> partner = mixupPartners(labelled, rng);
+            QCOMPARE(partner.size(), labelled.size());
+            std::vector<int64_t> sorted = partner;
+            std::sort(sorted.begin(), sorted.end());
+            for (size_t i = 0; i < sorted.size(); ++i)
+                QCOMPARE(sorted[i], int64_t(i));  // a permutation: every example is used once
+            for (size_t i = 0; i < partner.size(); ++i) {
+                QVERIFY(labelled[size_t(partner[i])] == labelled[i]);
+                moved += partner[i] != int64_t(i);
+            }
+            QCOMPARE(partner.back(), int64_t(labelled.size() - 1));  // no partner like it: itself
+        }
+        QVERIFY(moved > 20 * 8);  // a shuffle, not the identity
+    }
+
+    // Mixup (two heads, examples labelled for one head each, as a joint Emotify + 4Q run) still
+    // learns the classes: the mixed batches keep their labels.
+    void learnsWithMixup()
+    {
+        FeatureCache fc(m_spec.frontEnd, m_dir.filePath(QStringLiteral("cache")));
+        QVERIFY(fc.build(m_sources));
+        ModelSpec spec = m_spec;
+        spec.heads.push_back(HeadSpec{QStringLiteral("other"), HeadSpec::Kind::SingleLabel,
+                                      {QStringLiteral("a"), QStringLiteral("b")}, {}, 0.0});
+        std::vector<TrainingExample> train;
+        for (int i = 0; i < 24; ++i) {
+            train.push_back({i, {m_classes[size_t(i)], -1}, {{}, {}}, {}});
+            train.push_back({i, {-1, i % 2}, {{}, {}}, {}});  // the same clips, labelled for the other head only
+        }
+        TrainConfig cfg;
+        cfg.epochs = 8;
+        cfg.batchSize = 16;
+        cfg.learningRate = 3e-3;
+        cfg.cropsPerExample = 3;
+        cfg.patience = 0;
+        cfg.threads = 2;
+        cfg.mixupAlpha = 0.4;
+        const QString out = m_dir.filePath(QStringLiteral("mixup.stm"));
+        const TrainResult r = trainModel(spec, fc, train, {}, cfg, out);
+        QVERIFY2(r.ok, qPrintable(r.error));
+        ExamplePredictions p;
+        QString err;
+        QVERIFY2(predictExamples(out, fc, examples(30, 36), &p, &err), qPrintable(err));
+        int correct = 0;
+        for (int i = 0; i < 6; ++i) {
+            const auto &pr = p.probs[size_t(i)][0];
+            correct += int(std::max_element(pr.begin(), pr.end()) - pr.begin()) == m_classes[size_t(30 + i)];
+        }
+        qInfo("held-out accuracy with mixup %d/6 (chance 2/6)", correct);
+        QVERIFY2(correct >= 5, qPrintable(QString::number(correct)));
+    }
+
     // Fine-tuning with a frozen backbone trains the heads, the Fisher-vector classifier among them
     // (it is half of the fused genre decision); the backbone and the fitted mixture stay as they were.
     void frozenFineTuningTrainsTheFisherVectorClassifier()
