@@ -8,6 +8,7 @@
 #include "tags/tagjournal.h"
 
 #include <QDateTime>
+#include <QProcess>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -50,6 +51,7 @@ private Q_SLOTS:
     void changedSinceRead();
     void keepsModeOwnerAndSymlink();
     void staleTempFiles();
+    void liveWriterLookedUpLateIsKept();
     void journalAndUndo();
     void undoRefusesChangedFile();
     void undoAfterInterruptedBatch();
@@ -201,6 +203,31 @@ void TestTagWriter::staleTempFiles()
     }
     QCOMPARE(SafeTagWriter::removeStaleTempFiles(dir.path()), 2);
     QCOMPARE(dirEntries(dir.path()), (QStringList{alive, QStringLiteral(".hidden.tmp"), QStringLiteral("a.mp3")}));
+}
+
+// A writer that is still at work keeps its temporary copy even when nothing looked at its process
+// until long after the copy was written, and loses it once the writer is gone. On kernels whose
+// procfs stamps /proc/PID at its first look-up this fails if the start time is judged by those
+// stamps instead of /proc/PID/stat (the development machine's kernel stamps the process start, so
+// there the case passes either way: it guards the live/dead decision, not that mend alone).
+void TestTagWriter::liveWriterLookedUpLateIsKept()
+{
+    QTemporaryDir dir;
+    QProcess writer;
+    writer.start(QStringLiteral("sleep"), {QStringLiteral("60")});
+    QVERIFY(writer.waitForStarted());
+    const QString temp = QStringLiteral(".c.mp3.spectag-%1-live.tmp").arg(writer.processId());
+    {
+        QFile f(dir.filePath(temp));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+    }
+    QTest::qWait(3500);  // past the 2 s allowance for btime's rounding; nothing has read /proc/PID yet
+    QCOMPARE(SafeTagWriter::removeStaleTempFiles(dir.path()), 0);
+    QVERIFY(QFile::exists(dir.filePath(temp)));
+    writer.kill();
+    QVERIFY(writer.waitForFinished());
+    QCOMPARE(SafeTagWriter::removeStaleTempFiles(dir.path()), 1);  // its writer is gone: abandoned
+    QVERIFY(!QFile::exists(dir.filePath(temp)));
 }
 
 void TestTagWriter::journalAndUndo()
