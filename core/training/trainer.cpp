@@ -18,6 +18,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <numeric>
 #include <optional>
 #include <random>
@@ -136,7 +137,11 @@ Batch makeBatch(const ModelSpec &spec, const FeatureCache &fc, const std::vector
             for (int64_t i = 0; i < B; ++i)
                 labelled[size_t(i)][h] = ma[i] > 0;
         }
-        const Tensor perm = torch::tensor(mixupPartners(labelled, rng), torch::kLong);
+        std::vector<bool> mixHeads;
+        if (!cfg.mixupHeads.isEmpty())
+            for (const HeadSpec &head : spec.heads)
+                mixHeads.push_back(cfg.mixupHeads.contains(head.name));
+        const Tensor perm = torch::tensor(mixupPartners(labelled, rng, mixHeads), torch::kLong);
         b.x = lam * b.x + (1 - lam) * b.x.index_select(0, perm);
         for (size_t h = 0; h < b.targets.size(); ++h) {
             b.targets[h] = lam * b.targets[h] + (1 - lam) * b.targets[h].index_select(0, perm);
@@ -373,7 +378,8 @@ void tuneThresholds(ModelSpec &spec, const std::vector<TrainingExample> &val, co
 
 } // namespace
 
-std::vector<int64_t> mixupPartners(const std::vector<std::vector<bool>> &labelled, std::mt19937_64 &rng)
+std::vector<int64_t> mixupPartners(const std::vector<std::vector<bool>> &labelled, std::mt19937_64 &rng,
+                                   const std::vector<bool> &mixHeads)
 {
     std::map<std::vector<bool>, std::vector<int64_t>> groups;
     for (size_t i = 0; i < labelled.size(); ++i)
@@ -381,7 +387,11 @@ std::vector<int64_t> mixupPartners(const std::vector<std::vector<bool>> &labelle
     std::vector<int64_t> partner(labelled.size());
     for (auto &[pattern, members] : groups) {
         std::vector<int64_t> shuffled = members;
-        std::shuffle(shuffled.begin(), shuffled.end(), rng);
+        bool mixes = mixHeads.empty();
+        for (size_t h = 0; h < pattern.size() && h < mixHeads.size(); ++h)
+            mixes = mixes || (pattern[h] && mixHeads[h]);
+        if (mixes)
+            std::shuffle(shuffled.begin(), shuffled.end(), rng);
         for (size_t k = 0; k < members.size(); ++k)
             partner[size_t(members[k])] = shuffled[k];
     }
@@ -450,6 +460,12 @@ TrainResult trainModel(const ModelSpec &specIn, const FeatureCache &fc, const st
         }
     }
 
+    for (const QString &name : cfg.mixupHeads) {
+        if (std::none_of(spec.heads.cbegin(), spec.heads.cend(), [&](const HeadSpec &h) { return h.name == name; })) {
+            res.error = QStringLiteral("mixup heads: the model has no head named '%1'").arg(name);
+            return res;
+        }
+    }
     std::vector<Tensor> params;
     for (auto &p : net->named_parameters()) {
         // Heads are the output layers: "head<N>" and the side classifiers beside them

@@ -6,11 +6,11 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QString>
+#include <QStringList>
 
 #include <atomic>
 #include <cstdint>
 #include <functional>
-#include <map>
 #include <random>
 #include <vector>
 
@@ -50,6 +50,10 @@ struct TrainConfig {
     int freqMasks = 2, freqMaskWidth = 12;       // SpecAugment
     int timeMasks = 2, timeMaskWidth = 24;
     double mixupAlpha = 0.0;                     // 0 = off
+    // Heads whose examples are mixed (names; empty = every head's). Examples labelled for none of
+    // them are left unmixed: in the session-23 cross-validation mixup helped genre and hurt the
+    // quadrant head.
+    QStringList mixupHeads;
     bool classWeights = true;                    // inverse-frequency weights for single-label heads
     bool freezeBackbone = false;                 // fine-tuning: train the heads only
     int threads = 0;                             // Torch intra-op threads; 0 = all cores
@@ -104,8 +108,10 @@ TrainResult trainModel(const ModelSpec &spec, const FeatureCache &features, cons
 // Mixup partners: a permutation of 0..n-1 that pairs each example only with one whose set of
 // labelled heads is the same (labelled[i][h]: example i has a target for head h), so that a mixed
 // example keeps every label it had. Pairing an Emotify excerpt with a 4Q clip would leave the mix
-// with no head to learn from. An example with no such partner is paired with itself.
-std::vector<int64_t> mixupPartners(const std::vector<std::vector<bool>> &labelled, std::mt19937_64 &rng);
+// with no head to learn from. An example with no such partner is paired with itself, and so is
+// every example labelled for none of the heads marked in `mixHeads` (empty: all heads mix).
+std::vector<int64_t> mixupPartners(const std::vector<std::vector<bool>> &labelled, std::mt19937_64 &rng,
+                                   const std::vector<bool> &mixHeads = {});
 
 // Predicts every example with a model file: all segments, aggregated as the architecture declares
 // (mean; slice vote for cerutti2021, see declaresVote()).

@@ -166,6 +166,8 @@ QString runFingerprint(const ModelSpec &spec, const TrainConfig &c, const std::v
                   .arg(c.timeMasks).arg(c.timeMaskWidth).arg(c.mixupAlpha, 0, 'g', 17).arg(c.classWeights)
                   .arg(c.freezeBackbone).arg(c.tuneThresholds)
                   .toUtf8());
+    if (!c.mixupHeads.isEmpty())  // only when set: records and checkpoints made before it stay valid
+        h.addData(QStringLiteral("mixup_heads:%1").arg(c.mixupHeads.join(QLatin1Char(','))).toUtf8());
     for (const std::vector<TrainingExample> *part : {&train, &validation}) {
         h.addData(QByteArrayView("\n"));
         for (const TrainingExample &e : *part) {

@@ -493,6 +493,20 @@ private Q_SLOTS:
             QCOMPARE(partner.back(), int64_t(labelled.size() - 1));  // no partner like it: itself
         }
         QVERIFY(moved > 20 * 8);  // a shuffle, not the identity
+
+        // Mixing only the first head's examples (genre, say) leaves the 4Q-like ones unmixed.
+        int movedMixed = 0;
+        for (int draw = 0; draw < 20; ++draw) {
+            const std::vector<int64_t> partner = mixupPartners(labelled, rng, {true, false, false});
+            for (size_t i = 0; i < partner.size(); ++i) {
+                QVERIFY(labelled[size_t(partner[i])] == labelled[i]);
+                if (labelled[i] == fourQ)
+                    QCOMPARE(partner[i], int64_t(i));
+                else
+                    movedMixed += partner[i] != int64_t(i);
+            }
+        }
+        QVERIFY(movedMixed > 20 * 5);
     }
 
     // Mixup (two heads, examples labelled for one head each, as a joint Emotify + 4Q run) still
@@ -518,7 +532,12 @@ private Q_SLOTS:
         cfg.threads = 2;
         cfg.mixupAlpha = 0.4;
         const QString out = m_dir.filePath(QStringLiteral("mixup.stm"));
-        const TrainResult r = trainModel(spec, fc, train, {}, cfg, out);
+        cfg.mixupHeads = QStringList{QStringLiteral("gerne")};  // a misspelt head is an error, not "mix nothing"
+        TrainResult r = trainModel(spec, fc, train, {}, cfg, out);
+        QVERIFY(!r.ok);
+        QVERIFY2(r.error.contains(QLatin1String("gerne")), qPrintable(r.error));
+        cfg.mixupHeads.clear();
+        r = trainModel(spec, fc, train, {}, cfg, out);
         QVERIFY2(r.ok, qPrintable(r.error));
         ExamplePredictions p;
         QString err;
