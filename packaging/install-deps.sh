@@ -18,6 +18,8 @@ BUILD=(
   libopenblas0-openmp
   libavformat-dev libavcodec-dev libswresample-dev libavutil-dev
   libfftw3-dev
+  # libsvm fits the kernel side classifier of spectag models (core/model/kernelclassifier.h).
+  libsvm-dev
   libqcustomplot-dev
   # Qt Multimedia plays through GStreamer; without its base plugins Qt 6.4 crashes creating a player.
   gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-libav
