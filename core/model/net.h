@@ -35,6 +35,18 @@ public:
     virtual void fitToData(const torch::Tensor &) {}
     virtual bool needsFitToData() const { return false; }
 
+    // Side classifiers fitted on whole training items instead of trained (spectag's
+    // "svm_quadrant"): the head they serve (-1: none), the per-segment features they read
+    // ([segments, D] from normalised segments [segments, 1, bins, frames]; the trainer averages
+    // them per item), and the fit on those item vectors with each item's class for that head.
+    // Returns an error message or an empty string.
+    virtual int itemFitHead() const { return -1; }
+    virtual torch::Tensor itemFeatures(const torch::Tensor &) { return {}; }
+    virtual QString fitToItems(const torch::Tensor &, const std::vector<int> &, unsigned) { return {}; }
+    // Hyperparameters that fitting settled (sizes of fitted buffers): the trainer saves them in
+    // the model's spec, so that a network built from the file has buffers of the file's shapes.
+    virtual QJsonObject fittedHyperparameters() const { return {}; }
+
 protected:
     virtual torch::Tensor backbone(torch::Tensor x) = 0;
     // Called by forward() after the heads, with the input: adds side branches to `out`.

@@ -2,6 +2,7 @@
 #include <torch/torch.h>
 
 #include "model/fishervector.h"
+#include "model/kernelclassifier.h"
 #include "model/net.h"
 
 #include <QScopeGuard>
@@ -119,6 +120,22 @@ public:
             }
             m_fvL2 = hpReal(s, "fv_l2", 0.1, 0, 1000);
         }
+        // "svm_quadrant": 1 gives the quadrant head a support-vector classifier on the statistics,
+        // fitted on whole training items (their segments' mean statistics) before training and
+        // fused like the Fisher vector's at inference. "svm_vectors" is the fitted classifier's
+        // size, written by the trainer, so that a model file's buffers fit a fresh network.
+        if (hp(s, "svm_quadrant", 0, 0, 1) == 1) {
+            m_svmHead = -1;
+            for (size_t i = 0; i < s.heads.size(); ++i)
+                if (s.heads[i].name == QLatin1String("quadrant") && s.heads[i].kind == HeadSpec::Kind::SingleLabel)
+                    m_svmHead = int(i);
+            if (m_svmHead < 0 || m_stats == 0)
+                throw std::invalid_argument("spectag: hyperparameter svm_quadrant needs a single-label head 'quadrant' and stats");
+            m_svmC = hpReal(s, "svm_c", 3.0, 1e-6, 1e6);
+            m_svm = register_module("svm_quadrant", KernelClassifier(spectagStatisticsSize(s.frontEnd.bins(), m_stats),
+                                                                      s.heads[size_t(m_svmHead)].labels.size(),
+                                                                      hp(s, "svm_vectors", 0, 0, 1 << 24)));
+        }
     }
 
 protected:
@@ -143,6 +160,12 @@ protected:
     // into the shared embedding in the exploration.
     void sideBranches(const torch::Tensor &x, NetOutput &out) override
     {
+        if (m_svm && !is_training()) {
+            // The support-vector classifier is fitted, not trained: it only joins at inference.
+            auto &q = out.logits[size_t(m_svmHead)];
+            const auto p = m_svm->forward(spectagStatistics(x, m_stats, m_framesPerSecond));
+            q = (0.5 * torch::softmax(q, 1) + 0.5 * p).clamp_min(1e-12).log();
+        }
         if (m_fvClassifiers.empty())
             return;
         auto v = m_fv->forward(x);
@@ -169,7 +192,24 @@ public:
             m_fv->fit(segments);
     }
 
+    int itemFitHead() const override { return m_svm ? m_svmHead : -1; }
+    torch::Tensor itemFeatures(const torch::Tensor &segments) override
+    {
+        return spectagStatistics(segments, m_stats, m_framesPerSecond);
+    }
+    QString fitToItems(const torch::Tensor &features, const std::vector<int> &classes, unsigned seed) override
+    {
+        return m_svm ? m_svm->fit(features, classes, m_svmC, seed) : QString();
+    }
+    QJsonObject fittedHyperparameters() const override
+    {
+        return m_svm ? QJsonObject{{QStringLiteral("svm_vectors"), double(m_svm->supportVectorCount())}} : QJsonObject{};
+    }
+
 private:
+    KernelClassifier m_svm{nullptr};
+    int m_svmHead = -1;
+    double m_svmC = 3.0;
     std::vector<std::pair<int, nn::Linear>> m_fvClassifiers;  // (head index, classifier); genre first
     FisherVector m_fv{nullptr};
     nn::Dropout m_fvDropout{nullptr};

@@ -189,6 +189,46 @@ Tensor lossOf(const ModelSpec &spec, const NetOutput &out, const std::vector<Ten
     return total;
 }
 
+// NetImpl::fitToItems: every scored training item labelled for the side classifier's head, as the
+// mean of the network's item features over all its segments (the segments analysis would use);
+// then the settled sizes go into the spec that is saved with the model.
+QString fitItemClassifiers(NetImpl &net, ModelSpec &spec, const FeatureCache &fc, const std::vector<TrainingExample> &train,
+                           quint64 seed)
+{
+    const int head = net.itemFitHead();
+    if (head < 0)
+        return {};
+    torch::NoGradGuard noGrad;
+    const FrontEnd &fe = spec.frontEnd;
+    const int bins = fe.bins(), frames = fe.framesPerSegment();
+    std::vector<Tensor> rows;
+    std::vector<int> classes;
+    for (const TrainingExample &e : train) {
+        const size_t h = size_t(head);
+        if (!fc.has(e.feature) || h >= e.classIndex.size() || e.classIndex[h] < 0 || (h < e.scored.size() && !e.scored[h]))
+            continue;
+        const Spectrogram s = fc.whole(e.feature);
+        const auto ranges = segmentRanges(s.frames(), fe);
+        if (ranges.empty())
+            continue;
+        Tensor batch = torch::empty({int64_t(ranges.size()), 1, bins, frames});
+        for (size_t k = 0; k < ranges.size(); ++k)
+            extractSegment(s, ranges[k], fe, spec.normalisation, batch.data_ptr<float>() + k * size_t(bins * frames));
+        rows.push_back(net.itemFeatures(batch).mean(0));
+        classes.push_back(e.classIndex[h]);
+    }
+    if (rows.empty())
+        return QStringLiteral("no training item is labelled for head '%1', which the model's fitted classifier needs")
+            .arg(spec.heads[size_t(head)].name);
+    const QString err = net.fitToItems(torch::stack(rows), classes, unsigned(seed));
+    if (!err.isEmpty())
+        return err;
+    const QJsonObject settled = net.fittedHyperparameters();
+    for (auto it = settled.begin(); it != settled.end(); ++it)
+        spec.hyperparameters.insert(it.key(), it.value());
+    return {};
+}
+
 // Normalised segments for NetImpl::fitToData: one random segment per training example (more per
 // example while there are fewer than 1,024 examples), at most ~1,024 in all to bound the memory.
 Tensor fitSegments(const ModelSpec &spec, const FeatureCache &fc, const std::vector<TrainingExample> &train, quint64 seed)
@@ -438,6 +478,10 @@ TrainResult trainModel(const ModelSpec &specIn, const FeatureCache &fc, const st
                 const Tensor segments = fitSegments(spec, fc, train, cfg.seed);
                 if (segments.defined())
                     net->fitToData(segments);
+            }
+            if (const QString err = fitItemClassifiers(*net, spec, fc, train, cfg.seed); !err.isEmpty()) {
+                res.error = err;
+                return res;
             }
         }
     } catch (const std::exception &e) {

@@ -3,6 +3,9 @@
 #include <torch/torch.h>
 
 #include "model/kernelclassifier.h"
+#include "model/net.h"
+
+#include <QJsonObject>
 
 #include <libsvm/svm.h>
 
@@ -139,6 +142,52 @@ private Q_SLOTS:
         const auto p = couplePairwise(r);
         for (size_t i = 0; i < 4; ++i)
             QCOMPARE_LT(std::abs(p[i] - truth[i]), 1e-3);
+    }
+
+    // In a spectag network ("svm_quadrant": 1) the quadrant head's probabilities at inference are
+    // the mean of the network's and the fitted classifier's; in training the classifier stays out.
+    void fusedIntoTheQuadrantHead()
+    {
+        const QStringList q{QStringLiteral("Q1"), QStringLiteral("Q2"), QStringLiteral("Q3"), QStringLiteral("Q4")};
+        ModelSpec spec = makeModelSpec(QStringLiteral("spectag"), {HeadSpec{QStringLiteral("quadrant"), HeadSpec::Kind::SingleLabel, q, {}, 0.0}});
+        spec.hyperparameters = QJsonObject{{QStringLiteral("cnn"), 0}, {QStringLiteral("stats"), 1}, {QStringLiteral("svm_quadrant"), 1}};
+        torch::manual_seed(5);
+        auto net = createNet(spec);
+        QCOMPARE(net->itemFitHead(), 0);
+        const int bins = spec.frontEnd.bins(), frames = spec.frontEnd.framesPerSegment();
+        // Item vectors: the statistics of random segments, four loose groups.
+        const auto segments = torch::randn({16, 1, bins, frames}) + torch::arange(16).remainder(4).reshape({16, 1, 1, 1}).to(torch::kFloat) * 0.5;
+        const auto features = net->itemFeatures(segments);
+        QCOMPARE(features.size(0), 16);
+        std::vector<int> classes;
+        for (int i = 0; i < 16; ++i)
+            classes.push_back(i % 4);
+        QCOMPARE(net->fitToItems(features, classes, 3), QString());
+        const int vectors = net->fittedHyperparameters().value(QLatin1String("svm_vectors")).toInt();
+        QVERIFY(vectors > 0);
+
+        net->eval();
+        const auto x = torch::randn({3, 1, bins, frames});
+        const auto fused = torch::exp(net->forward(x).logits[0]);
+        KernelClassifier svm{nullptr};
+        for (const auto &child : net->named_children())
+            if (child.key() == "svm_quadrant")
+                svm = KernelClassifier(std::dynamic_pointer_cast<KernelClassifierImpl>(child.value()));
+        QVERIFY(svm);
+        const auto pSvm = svm->forward(spectag::detail::spectagStatistics(x, 1, double(spec.frontEnd.sampleRate) / spec.frontEnd.hop));
+        // Unfitted, the classifier says 1/4 everywhere: that recovers the network's own part.
+        for (auto &b : svm->named_buffers())
+            if (b.key() == "support")
+                b.value().set_(torch::zeros({0, features.size(1)}));
+        const auto pNet = 2 * torch::exp(net->forward(x).logits[0]) - 0.25;
+        QVERIFY(torch::allclose(fused, 0.5 * pNet + 0.5 * pSvm, 1e-4, 1e-5));
+        QVERIFY(!torch::allclose(fused, pNet, 1e-3, 1e-3));  // the classifier did change the answer
+
+        net->train();
+        QVERIFY(net->forward(x).auxLogits.empty());
+        // Without a quadrant head it is refused.
+        spec.heads[0].name = QStringLiteral("genre");
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, createNet(spec));
     }
 
     void refusesBadInput()

@@ -468,6 +468,44 @@ private Q_SLOTS:
         QCOMPARE(p.probs.size(), size_t(6));
     }
 
+    // "svm_quadrant": the trainer fits the quadrant head's support-vector classifier on the
+    // training items before the first epoch, records its size in the saved spec, and the model
+    // file loads back and predicts.
+    void quadrantSupportVectorsFitted()
+    {
+        FeatureCache fc(m_spec.frontEnd, m_dir.filePath(QStringLiteral("cache")));
+        QVERIFY(fc.build(m_sources));
+        ModelSpec spec = makeModelSpec(QStringLiteral("spectag"),
+                                       {HeadSpec{QStringLiteral("quadrant"), HeadSpec::Kind::SingleLabel,
+                                                 {QStringLiteral("pulse"), QStringLiteral("ticks"), QStringLiteral("chord")}, {}, 0.0}});
+        spec.hyperparameters = QJsonObject{{QStringLiteral("cnn"), 0}, {QStringLiteral("stats"), 1}, {QStringLiteral("svm_quadrant"), 1}};
+        const QString out = m_dir.filePath(QStringLiteral("svm.stm"));
+        const TrainResult r = trainModel(spec, fc, examples(0, 24), {}, shortConfig(1, 1, 0), out);
+        QVERIFY2(r.ok, qPrintable(r.error));
+        ModelFile file;
+        QString err;
+        QVERIFY2(readModelFile(out, &file, &err), qPrintable(err));
+        const int vectors = file.spec.hyperparameters.value(QLatin1String("svm_vectors")).toInt();
+        QVERIFY2(vectors > 0 && vectors <= 24, qPrintable(QString::number(vectors)));
+        bool found = false;
+        for (const TensorRecord &t : file.tensors) {
+            if (t.name == QLatin1String("svm_quadrant.support")) {
+                found = true;
+                QCOMPARE(t.shape.front(), qint64(vectors));
+            }
+        }
+        QVERIFY(found);
+        ExamplePredictions p;
+        QVERIFY2(predictExamples(out, fc, examples(30, 36), &p, &err), qPrintable(err));
+        int correct = 0;
+        for (int i = 0; i < 6; ++i) {
+            const auto &pr = p.probs[size_t(i)][0];
+            correct += int(std::max_element(pr.begin(), pr.end()) - pr.begin()) == m_classes[size_t(30 + i)];
+        }
+        qInfo("held-out accuracy with the fitted classifier %d/6 (chance 2/6)", correct);
+        QVERIFY2(correct >= 5, qPrintable(QString::number(correct)));
+    }
+
     // Mixup pairs examples labelled for the same heads only (an Emotify excerpt with an Emotify
     // excerpt, a 4Q clip with a 4Q clip), so no mixed example loses its labels.
     void mixupPartnersKeepLabels()
