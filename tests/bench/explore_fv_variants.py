@@ -54,21 +54,8 @@ VARIANTS = {
 
 
 def fv(fr, tr, K, seed):
-    """Normalised improved Fisher vectors (as explore_bof.encode, any window dimension)."""
-    mu, sd, gmm = eb.fit_gmm(fr, tr, K, seed)
-    w, m, sig = gmm.weights_, gmm.means_, np.sqrt(gmm.covariances_)
-    out = []
-    for x in fr:
-        x = (x - mu) / sd
-        g = gmm.predict_proba(x)
-        T = len(x)
-        z = (x[:, None, :] - m[None]) / sig[None]
-        gm = np.einsum("tk,tkd->kd", g, z) / (T * np.sqrt(w)[:, None])
-        gs = np.einsum("tk,tkd->kd", g, z ** 2 - 1) / (T * np.sqrt(2 * w)[:, None])
-        v = np.concatenate([gm.ravel(), gs.ravel()])
-        v = np.sign(v) * np.sqrt(np.abs(v))
-        out.append(v / (np.linalg.norm(v) + 1e-12))
-    return np.array(out)
+    """Normalised improved Fisher vectors (explore_bof.encode works for any window dimension)."""
+    return eb.encode(fr, tr, K, seed)[1]
 
 
 def run(cache, shared, seeds, tasks):
