@@ -99,18 +99,22 @@ QString KernelClassifierImpl::fit(const torch::Tensor &xIn, const std::vector<in
     torch::Tensor support = torch::zeros({s, m_dims});
     torch::Tensor group = torch::zeros({s}, torch::kLong), order = torch::zeros({m_classes}, torch::kLong);
     torch::Tensor coef = torch::zeros({m_classes - 1, s});
+    // (Accessors, not tensor indexing: a view per element would cost seconds for 600 x 775 values.)
+    auto sa = support.accessor<float, 2>();
+    auto ga = group.accessor<int64_t, 1>();
+    auto ca = coef.accessor<float, 2>();
     int64_t at = 0;
     for (int k = 0; k < model->nr_class; ++k) {
         order[k] = int64_t(model->label[k]);
         for (int j = 0; j < model->nSV[k]; ++j, ++at) {
-            group[at] = int64_t(k);
+            ga[at] = int64_t(k);
             for (const svm_node *node = model->SV[at]; node->index != -1; ++node)
-                support[at][node->index - 1] = node->value;
+                sa[at][node->index - 1] = float(node->value);
         }
     }
     for (int64_t k = 0; k + 1 < m_classes; ++k)
         for (int64_t j = 0; j < s; ++j)
-            coef[k][j] = model->sv_coef[k][j];
+            ca[k][j] = float(model->sv_coef[k][j]);
     torch::Tensor rho = torch::zeros({pairs}), probA = torch::zeros({pairs}), probB = torch::zeros({pairs});
     for (int64_t p = 0; p < pairs; ++p) {
         rho[p] = model->rho[p];
