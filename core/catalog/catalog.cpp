@@ -282,6 +282,21 @@ bool Catalog::TrackWriter::updateFile(qint64 id, const TrackRecord &t)
     return ok;
 }
 
+std::optional<std::pair<qint64, qint64>> Catalog::TrackWriter::fileStamp(const QString &path)
+{
+    if (!m_stamp) {
+        m_stamp = std::make_unique<QSqlQuery>(m_catalog.database());
+        m_stamp->prepare(QStringLiteral("SELECT size, mtime FROM tracks WHERE path = ?"));
+    }
+    QSqlQuery &q = *m_stamp;
+    q.bindValue(0, path);
+    std::optional<std::pair<qint64, qint64>> stamp;
+    if (m_catalog.exec(q) && q.next())
+        stamp.emplace(q.value(0).toLongLong(), q.value(1).toLongLong());
+    q.finish();
+    return stamp;
+}
+
 qint64 Catalog::upsertTrack(const TrackRecord &t)
 {
     return TrackWriter(*this).upsert(t);

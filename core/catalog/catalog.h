@@ -12,6 +12,8 @@
 #include <QStringList>
 
 #include <memory>
+#include <optional>
+#include <utility>
 
 namespace spectag {
 
@@ -64,10 +66,13 @@ public:
         ~TrackWriter();
         qint64 upsert(const TrackRecord &track);
         bool updateFile(qint64 id, const TrackRecord &track);
+        // The row's recorded size and mtime (ms) for a path, if there is one (read inside the
+        // writer's transaction: what another program committed since a scan began shows here).
+        std::optional<std::pair<qint64, qint64>> fileStamp(const QString &path);
 
     private:
         const Catalog &m_catalog;
-        std::unique_ptr<class QSqlQuery> m_upsert, m_update;
+        std::unique_ptr<class QSqlQuery> m_upsert, m_update, m_stamp;
     };
     bool markMissing(const QList<qint64> &ids);
     bool setTagWriteState(qint64 id, const QString &state);

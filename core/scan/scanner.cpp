@@ -280,13 +280,16 @@ ScanStats Scanner::run(const QStringList &rootArgs)
             }
             qint64 id = 0;
             int *counter = nullptr;
+            // A row analysis made for a file never scanned (size and mtime 0, see
+            // CatalogAnalysisCache::trackIdFor) is new to the library, not an update of it.
+            const auto addedOrUpdated = [&](qint64 size, qint64 mtimeMs) {
+                return size == 0 && mtimeMs == 0 ? &batchAdded : &batchUpdated;
+            };
             const auto k = known.constFind(r.track.path);
             if (k != known.constEnd()) {
                 id = writer.updateFile(k->id, r.track) ? k->id : 0;
                 vanished.remove(k->id);
-                // A row analysis made for a file never scanned (size and mtime 0, see
-                // CatalogAnalysisCache::trackIdFor) is new to the library, not an update of it.
-                counter = k->size == 0 && k->mtimeMs == 0 ? &batchAdded : &batchUpdated;
+                counter = addedOrUpdated(k->size, k->mtimeMs);
             } else if (const auto c = moveCandidates.find(r.track.fingerprint); c != moveCandidates.end()) {
                 const qint64 movedId = c.value();
                 // One file claims one track; drop the id from every fingerprint it was listed under.
@@ -295,8 +298,12 @@ ScanStats Scanner::run(const QStringList &rootArgs)
                 vanished.remove(movedId);
                 counter = &batchMoved;
             } else {
+                // Not there when this scan began, but another scan (another program) may have
+                // recorded it since: asked inside this write transaction, so that two scans of
+                // the same folder at once do not both count the file as added.
+                const auto before = writer.fileStamp(r.track.path);
                 id = writer.upsert(r.track);
-                counter = &batchAdded;
+                counter = before ? addedOrUpdated(before->first, before->second) : &batchAdded;
             }
             if (id == 0) {
                 stats.failures.append({r.track.path, QStringLiteral("catalog write failed: %1").arg(m_catalog->lastError())});

@@ -9,6 +9,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -19,6 +20,8 @@
 #include <taglib/tpropertymap.h>
 #include <unistd.h>
 #include <utime.h>
+
+#include <utility>
 
 using namespace spectag;
 
@@ -273,6 +276,38 @@ private Q_SLOTS:
         const ScanStats s2 = scanner.scan({m_root});
         QCOMPARE(s2.added, 0);
         QCOMPARE(s2.updated, 1);
+    }
+
+    // Two scans of the same folder at once (the GUI's watcher and `spectag scan`, say): each read
+    // the catalog when it began, so each used to count every file the other had recorded since as
+    // added, and the two summaries together claimed twice the new files there were. The other
+    // program here records two of the files right after this scan took its snapshot (its first
+    // progress report comes before any write).
+    void fileRecordedByAnotherScanMeanwhileIsAnUpdate()
+    {
+        const QStringList theirs{m_root + QStringLiteral("/album/tone.flac"), m_root + QStringLiteral("/album/tone.ogg")};
+        Catalog other;
+        QVERIFY(other.open(m_lib->filePath(QStringLiteral("catalog.sqlite"))));
+        Scanner scanner(&*m_catalog);
+        bool recorded = false;
+        connect(&scanner, &Scanner::progress, &scanner, [&](int, int, const QString &) {
+            if (std::exchange(recorded, true))
+                return;
+            for (const QString &path : theirs) {
+                TrackRecord t;
+                t.path = path;
+                t.format = QFileInfo(path).suffix();
+                t.size = 1;  // a real scan's row: size and mtime known
+                t.mtimeMs = 1000;
+                QVERIFY(other.upsertTrack(t) != 0);
+            }
+        }, Qt::DirectConnection);
+        const ScanStats s = scanner.scan({m_root});
+        QVERIFY(recorded);
+        QCOMPARE(s.added, 4);
+        QCOMPARE(s.updated, 2);
+        QCOMPARE(m_catalog->trackCount(), 6);
+        QCOMPARE(m_catalog->trackByPath(theirs.first())->mood, QStringLiteral("calm"));  // this scan's read won
     }
 
     void moveKeepsPredictionsAndAnnotations()
