@@ -57,6 +57,43 @@ void SegmentTimeline::setPosition(double seconds)
     update();
 }
 
+void SegmentTimeline::setVisibleRange(double start, double end)
+{
+    if (start == m_from && end == m_to)
+        return;
+    m_from = start;
+    m_to = end;
+    update();
+}
+
+void SegmentTimeline::setTimeAxis(int left, int right)
+{
+    if (left == m_axisLeft && right == m_axisRight)
+        return;
+    m_axisLeft = left;
+    m_axisRight = right;
+    update();
+}
+
+std::pair<double, double> SegmentTimeline::visibleRange() const
+{
+    return m_to > m_from ? std::pair{m_from, m_to} : std::pair{0.0, m_duration};
+}
+
+QRect SegmentTimeline::plotArea() const
+{
+    if (m_axisRight > m_axisLeft)
+        return QRect(m_axisLeft, 0, std::min(m_axisRight, width()) - m_axisLeft, height());
+    return QRect(headerWidth(), 0, width() - headerWidth(), height());
+}
+
+double SegmentTimeline::timeToX(double seconds) const
+{
+    const auto [from, to] = visibleRange();
+    const QRect a = plotArea();
+    return a.left() + (seconds - from) / std::max(1e-9, to - from) * a.width();
+}
+
 void SegmentTimeline::setPlaceholder(const QString &text)
 {
     m_placeholder = text;
@@ -77,16 +114,17 @@ QRectF SegmentTimeline::segmentRect(int index) const
         return {};
     const SegmentPrediction &s = m_segments.at(index);
     const int row = int(m_heads.indexOf(s.head));
-    const double x0 = headerWidth(), w = width() - x0;
-    return QRectF(QPointF(x0 + s.start / m_duration * w, kGap + row * (kRowHeight + kGap)),
-                  QPointF(x0 + s.end / m_duration * w, kGap + row * (kRowHeight + kGap) + kRowHeight));
+    const QRectF r(QPointF(timeToX(s.start), kGap + row * (kRowHeight + kGap)),
+                   QPointF(timeToX(s.end), kGap + row * (kRowHeight + kGap) + kRowHeight));
+    // Out of view (zoomed in elsewhere): nothing drawn, nothing to click.
+    return r.intersected(QRectF(plotArea()));
 }
 
 int SegmentTimeline::segmentAt(const QPointF &pos) const
 {
     // Segments overlap when their hop is shorter than their length: the later one is on top.
     for (int i = int(m_segments.size()) - 1; i >= 0; --i)
-        if (segmentRect(i).contains(pos))
+        if (const QRectF r = segmentRect(i); !r.isEmpty() && r.contains(pos))
             return i;
     return -1;
 }
@@ -102,11 +140,15 @@ void SegmentTimeline::paintEvent(QPaintEvent *)
         return;
     }
     p.setPen(pal.color(QPalette::WindowText));
+    const int names = std::max(0, plotArea().left() - 6);  // the head names' room, elided if narrow
     for (int r = 0; r < m_heads.size(); ++r)
-        p.drawText(QRect(2, kGap + r * (kRowHeight + kGap), headerWidth() - 4, kRowHeight), Qt::AlignVCenter | Qt::AlignLeft, m_heads.at(r));
+        p.drawText(QRect(2, kGap + r * (kRowHeight + kGap), names, kRowHeight), Qt::AlignVCenter | Qt::AlignLeft,
+                   fontMetrics().elidedText(m_heads.at(r), Qt::ElideRight, names));
     for (int i = 0; i < m_segments.size(); ++i) {
         const SegmentPrediction &s = m_segments.at(i);
         const QRectF r = segmentRect(i);
+        if (r.isEmpty())
+            continue;
         QColor c = colorForLabel(s.label);
         c.setAlphaF(float(0.35 + 0.65 * std::clamp(s.probability, 0.0, 1.0)));
         p.fillRect(r.adjusted(0, 0, -1, 0), c);
@@ -116,9 +158,11 @@ void SegmentTimeline::paintEvent(QPaintEvent *)
             p.drawText(r.adjusted(3, 0, -2, 0), Qt::AlignVCenter | Qt::AlignLeft, text);
         }
     }
-    const double x = headerWidth() + m_position / m_duration * (width() - headerWidth());
-    p.setPen(QPen(QColor(230, 60, 50), 2));
-    p.drawLine(QPointF(x, 0), QPointF(x, height()));
+    const double x = timeToX(m_position);
+    if (x >= plotArea().left() && x <= plotArea().right() + 1) {
+        p.setPen(QPen(QColor(230, 60, 50), 2));
+        p.drawLine(QPointF(x, 0), QPointF(x, height()));
+    }
 }
 
 void SegmentTimeline::mousePressEvent(QMouseEvent *event)

@@ -4,11 +4,14 @@
 
 #include <QWidget>
 
+#include <utility>
+
 namespace spectag::ui {
 
-// Per-segment predictions of a track over its whole length: one row per head, one coloured block
-// per segment (the label's colour, opacity = probability), labels drawn where they fit.
-// Clicking a block asks to play that segment.
+// Per-segment predictions of a track: one row per head, one coloured block per segment (the
+// label's colour, opacity = probability), labels drawn where they fit. Clicking a block asks to
+// play that segment. It shows the whole track unless given a visible range; the track view gives
+// it the spectrogram's range and time axis, so each lane sits under the music it describes.
 class SegmentTimeline : public QWidget {
     Q_OBJECT
 public:
@@ -17,6 +20,12 @@ public:
     void setSegments(const QList<SegmentPrediction> &segments, double duration);
     const QList<SegmentPrediction> &segments() const { return m_segments; }
     void setPosition(double seconds);
+    // The time range shown (end <= start: the whole track) and the x span [left, right) it is
+    // drawn across (right <= left: from after the head names to the right edge). The head names
+    // sit left of the span.
+    void setVisibleRange(double start, double end);
+    void setTimeAxis(int left, int right);
+    std::pair<double, double> visibleRange() const;
     double position() const { return m_position; }
     void setPlaceholder(const QString &text);
 
@@ -38,11 +47,15 @@ protected:
 private:
     int segmentAt(const QPointF &pos) const;
     int headerWidth() const;
+    QRect plotArea() const;  // where the time axis runs
+    double timeToX(double seconds) const;
 
     QList<SegmentPrediction> m_segments;
     QStringList m_heads;
     double m_duration = 0;
     double m_position = 0;
+    double m_from = 0, m_to = 0;          // setVisibleRange
+    int m_axisLeft = 0, m_axisRight = 0;  // setTimeAxis
     QString m_placeholder;
 };
 

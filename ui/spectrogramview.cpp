@@ -64,6 +64,15 @@ SpectrogramView::SpectrogramView(QWidget *parent)
     m_messageItem->setPositionAlignment(Qt::AlignCenter);
     m_messageItem->setText(tr("No track"));
 
+    // The plot area moves when the widget is resized or the frequency labels change width: tell
+    // the views that share the time axis after each replot that moved it.
+    connect(m_plot, &QCustomPlot::afterReplot, this, [this] {
+        const auto span = timeAxisSpan();
+        if (span != m_axisSpan) {
+            m_axisSpan = span;
+            Q_EMIT timeAxisChanged(span.first, span.second);
+        }
+    });
     m_plot->installEventFilter(this);
     setGradientPreset(m_preset);
     m_plot->xAxis->setRange(0, 1);
@@ -73,6 +82,13 @@ SpectrogramView::SpectrogramView(QWidget *parent)
 }
 
 SpectrogramView::~SpectrogramView() = default;
+
+std::pair<int, int> SpectrogramView::timeAxisSpan() const
+{
+    const QRect area = m_plot->axisRect()->rect();
+    const int x0 = m_plot->geometry().x();
+    return {x0 + area.left(), x0 + area.left() + area.width()};
+}
 
 double SpectrogramView::hzForRow(double row) const
 {

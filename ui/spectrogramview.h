@@ -5,6 +5,7 @@
 #include <QWidget>
 
 #include <memory>
+#include <utility>
 
 class QCustomPlot;
 class QCPColorMap;
@@ -46,12 +47,16 @@ public:
     // Replots now and returns how long the replot took (ms): the live-scroll frame cost.
     double replotNow();
     QCustomPlot *plot() const { return m_plot; }
+    // Where the time axis runs in this widget's x coordinates: [left, right) of the plot area.
+    // The zoomed waveform and the segment lanes line up with it (timeAxisChanged on every move).
+    std::pair<int, int> timeAxisSpan() const;
 
     QSize sizeHint() const override { return {600, 220}; }
 
 Q_SIGNALS:
     void seekRequested(double seconds);
     void zoomRequested(double factor, double anchorSeconds);
+    void timeAxisChanged(int left, int right);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -71,6 +76,7 @@ private:
     int m_preset;
     double m_dbRange = 80;
     FrequencyScale m_scale = FrequencyScale::Log;
+    std::pair<int, int> m_axisSpan{0, 0};  // last reported by timeAxisChanged
 };
 
 } // namespace spectag::ui

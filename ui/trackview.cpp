@@ -149,6 +149,14 @@ void TrackView::buildUi()
     connect(m_spectrogram, &SpectrogramView::seekRequested, this, &TrackView::seek);
     connect(m_spectrogram, &SpectrogramView::zoomRequested, this, &TrackView::zoomBy);
     connect(m_timeline, &SegmentTimeline::segmentActivated, this, &TrackView::playSegment);
+    // One time axis for the zoomed waveform, the spectrogram and the segment lanes, as in Sonic
+    // Visualiser's panes: the spectrogram's plot area (its frequency labels on the left, its
+    // colour scale on the right) sets where the others draw the visible range. The three share
+    // the track view's x origin (full-width children of one layout).
+    connect(m_spectrogram, &SpectrogramView::timeAxisChanged, this, [this](int left, int right) {
+        m_waveform->setTimeAxis(left, right);
+        m_timeline->setTimeAxis(left, right);
+    });
     m_spectrogram->setFrequencyScale(SpectrogramView::FrequencyScale::Log);
     updateTimeLabel();
 }
@@ -331,6 +339,7 @@ void TrackView::applyRange()
     m_overview->setVisibleRange(m_start, m_end);
     m_waveform->setVisibleRange(m_start, m_end);
     m_spectrogram->setVisibleRange(m_start, m_end);
+    m_timeline->setVisibleRange(m_start, m_end);
 }
 
 void TrackView::updateTimeLabel()

@@ -71,15 +71,33 @@ double WaveformView::shownEnd() const
     return m_end;
 }
 
+QRect WaveformView::plotArea() const
+{
+    if (m_mode == Mode::Zoom && m_axisRight > m_axisLeft)
+        return QRect(m_axisLeft, 0, std::min(m_axisRight, width()) - m_axisLeft, height());
+    return rect();
+}
+
+void WaveformView::setTimeAxis(int left, int right)
+{
+    if (left == m_axisLeft && right == m_axisRight)
+        return;
+    m_axisLeft = std::max(0, left);
+    m_axisRight = right;
+    update();
+}
+
 double WaveformView::xToTime(double x) const
 {
-    const double w = std::max(1, width());
-    return shownStart() + (x / w) * (shownEnd() - shownStart());
+    const QRect a = plotArea();
+    const double w = std::max(1, a.width());
+    return shownStart() + ((x - a.left()) / w) * (shownEnd() - shownStart());
 }
 
 double WaveformView::timeToX(double t) const
 {
-    return (t - shownStart()) / (shownEnd() - shownStart()) * width();
+    const QRect a = plotArea();
+    return a.left() + (t - shownStart()) / (shownEnd() - shownStart()) * a.width();
 }
 
 void WaveformView::drawPeaks(QPainter &p, const QRect &area) const
@@ -138,11 +156,12 @@ void WaveformView::paintEvent(QPaintEvent *)
             p.drawRect(win);
         }
     } else {
-        drawPeaks(p, r);
+        p.fillRect(r, palette().color(QPalette::Window));  // the margins beside the time axis
+        drawPeaks(p, plotArea());
     }
     drawRegions(p);
     const double x = timeToX(m_position);
-    if (x >= 0 && x <= r.width()) {
+    if (x >= plotArea().left() && x <= plotArea().right() + 1) {
         p.setPen(QPen(QColor(230, 60, 50), 2));
         p.drawLine(QPointF(x, 0), QPointF(x, r.height()));
     }
@@ -255,6 +274,8 @@ void WaveformView::drawRegions(QPainter &p) const
 {
     const int h = height();
     const int band = std::min(16, std::max(8, h / 5));
+    p.save();
+    p.setClipRect(plotArea());  // a region half out of view stops at the time axis' edge
     for (const Region &r : m_regions) {
         const QRectF area(QPointF(timeToX(r.start), 0), QPointF(timeToX(r.end), h));
         if (area.right() < 0 || area.left() > width())
@@ -278,6 +299,7 @@ void WaveformView::drawRegions(QPainter &p) const
         p.setPen(QPen(palette().color(QPalette::Highlight), 1, Qt::DashLine));
         p.drawRect(area);
     }
+    p.restore();
 }
 
 void WaveformView::wheelEvent(QWheelEvent *event)

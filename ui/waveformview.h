@@ -33,6 +33,9 @@ public:
     void setMessage(const QString &message);  // shown instead of a waveform (loading, error)
     void setPosition(double seconds);
     void setVisibleRange(double start, double end);  // Zoom: what is shown; Overview: the outline
+    // Zoom: the x span [left, right) the visible range is drawn across (the spectrogram's time
+    // axis, so the two line up); right <= left: the whole width. The overview ignores it.
+    void setTimeAxis(int left, int right);
     double position() const { return m_position; }
     double visibleStart() const { return m_start; }
     double visibleEnd() const { return m_end; }
@@ -68,6 +71,7 @@ protected:
 
 private:
     double shownStart() const { return m_mode == Mode::Overview ? 0.0 : m_start; }
+    QRect plotArea() const;  // where the time axis runs
     double shownEnd() const;
     double xToTime(double x) const;
     double timeToX(double t) const;
@@ -79,6 +83,7 @@ private:
     QString m_message;
     double m_position = 0;
     double m_start = 0, m_end = 0;
+    int m_axisLeft = 0, m_axisRight = 0;  // Zoom: setTimeAxis()
     QPixmap m_cache;  // Overview only: the waveform without the playhead
     QList<Region> m_regions;
     double m_selStart = 0, m_selEnd = 0;  // m_selEnd > m_selStart: a selection is shown

@@ -227,6 +227,55 @@ private Q_SLOTS:
         QCOMPARE_LT(qAbs(view.position() - 3.0), 0.05);
     }
 
+    // The zoomed waveform, the spectrogram and the segment lanes share one time axis: a moment is
+    // at the same x in all three, whatever the zoom. The lanes used to span the whole track under
+    // a zoomed spectrogram, and the waveform the whole widget width beside the spectrogram's
+    // frequency labels and colour scale, so nothing lined up.
+    void waveformSpectrogramAndLanesShareOneTimeAxis()
+    {
+        TrackView view;
+        view.resize(900, 500);
+        QSignalSpy loaded(&view, &TrackView::trackLoaded);
+        view.loadTrack(m_envelope);
+        QVERIFY(loaded.wait(30000));
+        QList<SegmentPrediction> lanes;
+        for (int i = 0; i < 4; ++i)
+            lanes.append({double(i), i + 1.0, QStringLiteral("mood"), i % 2 ? QStringLiteral("tense") : QStringLiteral("calm"), 0.7});
+        view.setSegments(lanes);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.setVisibleRange(1.0, 3.0);
+        view.spectrogram()->replotNow();
+        QCustomPlot *plot = view.spectrogram()->plot();
+        const auto spectrogramX = [&](double t) {
+            return plot->mapTo(&view, QPoint(int(std::lround(plot->xAxis->coordToPixel(t))), 0)).x();
+        };
+        const auto inView = [&](QWidget *w, double x) { return w->mapTo(&view, QPoint(int(std::lround(x)), 0)).x(); };
+        // The spectrogram keeps room for its labels and colour scale: the axis is narrower than the view.
+        const auto [left, right] = view.spectrogram()->timeAxisSpan();
+        QVERIFY2(left > 10 && right < view.spectrogram()->width() - 10, qPrintable(QStringLiteral("%1..%2").arg(left).arg(right)));
+        for (const double t : {1.0, 1.5, 2.25, 3.0}) {
+            QCOMPARE_LE(qAbs(inView(view.waveform(), view.waveform()->secondsToX(t)) - spectrogramX(t)), 1);
+            QCOMPARE_LE(qAbs(view.waveform()->xToSeconds(view.waveform()->secondsToX(t)) - t), 1e-9);
+        }
+        // The lane of 1..2 s lies under 1..2 s of the spectrogram, and 2..3 s ends where its axis ends.
+        const QRectF second = view.timeline()->segmentRect(1), third = view.timeline()->segmentRect(2);
+        QCOMPARE_LE(qAbs(inView(view.timeline(), second.left()) - spectrogramX(1.0)), 1);
+        QCOMPARE_LE(qAbs(inView(view.timeline(), second.right()) - spectrogramX(2.0)), 1);
+        QCOMPARE_LE(qAbs(inView(view.timeline(), third.right()) - spectrogramX(3.0)), 1);
+        // Out of view: not drawn and not clickable.
+        QVERIFY(view.timeline()->segmentRect(0).isEmpty());
+        QVERIFY(view.timeline()->segmentRect(3).isEmpty());
+        QSignalSpy activated(view.timeline(), &SegmentTimeline::segmentActivated);
+        QTest::mouseClick(view.timeline(), Qt::LeftButton, {}, QPoint(2, 8));  // the head names' column
+        QCOMPARE(activated.size(), 0);
+        // Back to the whole track: the lanes follow.
+        view.zoomToFit();
+        view.spectrogram()->replotNow();
+        QCOMPARE_LE(qAbs(inView(view.timeline(), view.timeline()->segmentRect(0).left()) - spectrogramX(0.0)), 1);
+        QCOMPARE_LE(qAbs(inView(view.timeline(), view.timeline()->segmentRect(3).right()) - spectrogramX(4.0)), 1);
+    }
+
     void playheadFollowsPosition()
     {
         const QStringList real = testutil::realMusicFiles(1);
@@ -249,7 +298,7 @@ private Q_SLOTS:
         QCOMPARE(view.spectrogram()->plot()->xAxis->range().lower, view.visibleStart());
         // The red playhead line is drawn where the position maps to in the zoom waveform.
         const QImage img = view.waveform()->grab().toImage();
-        const int x = int((target - view.visibleStart()) / (view.visibleEnd() - view.visibleStart()) * img.width());
+        const int x = int(view.waveform()->secondsToX(target));
         int red = 0;
         for (int dx = -2; dx <= 2; ++dx)
             red += isPlayheadRed(img.pixel(std::clamp(x + dx, 0, img.width() - 1), img.height() / 4)) ? 1 : 0;
