@@ -143,6 +143,16 @@ void MainWindow::applyDefaultDockSizes()
         resizeDocks({track}, {std::max(420, height() * 9 / 20)}, Qt::Vertical);
     if (folders && predictions)
         resizeDocks({folders, predictions}, {220, 260}, Qt::Horizontal);
+    // The right column is for the predictions; the analysis controls under them need only their
+    // own height (they used to take two thirds of it and leave the genre bars alone in view).
+    auto *analysis = findChild<QDockWidget *>(QStringLiteral("analysisDock"));
+    if (predictions && analysis && !predictions->isFloating() && !analysis->isFloating()) {
+        const int column = predictions->height() + analysis->height();
+        // Two lines to spare: the model's description arrives after this (the model loads in the
+        // background) and wraps onto a second or third line.
+        const int controls = std::min(analysis->sizeHint().height() + 2 * analysis->fontMetrics().lineSpacing(), column / 2);
+        resizeDocks({predictions, analysis}, {column - controls, controls}, Qt::Vertical);
+    }
 }
 
 } // namespace spectag::ui

@@ -31,9 +31,16 @@ QSize SegmentTimeline::minimumSizeHint() const
 
 QColor SegmentTimeline::colorForLabel(const QString &label)
 {
-    // A stable colour per label (the same mood is the same colour in every track), spread over the
-    // hue circle by a string hash; saturation and value fixed so light and dark palettes both work.
-    const size_t h = qHash(label, 0x5eed);
+    // A stable colour per label (the same mood is the same colour in every track, every run and
+    // on every machine), spread over the hue circle by a string hash; saturation and value fixed
+    // so light and dark palettes both work. The hash is FNV-1a over the UTF-8 bytes, written out
+    // here because Qt 6's qHash mixes in a per-process seed: "calmness" changed colour with each
+    // start of the app.
+    quint32 h = 2166136261u;
+    for (const char c : label.toUtf8()) {
+        h ^= quint8(c);
+        h *= 16777619u;
+    }
     return QColor::fromHsv(int(h % 360), 150 + int((h >> 9) % 60), 200);
 }
 

@@ -52,6 +52,13 @@ private Q_SLOTS:
         auto *track = w.findChild<QDockWidget *>(QStringLiteral("trackDock"));
         QVERIFY(track);
         QTRY_VERIFY2(track->height() >= w.height() * 2 / 5, qPrintable(QStringLiteral("%1 of %2").arg(track->height()).arg(w.height())));
+        // Beside it, the predictions get the room the analysis controls do not need.
+        auto *predictions = w.findChild<QDockWidget *>(QStringLiteral("predictionsDock"));
+        auto *analysis = w.findChild<QDockWidget *>(QStringLiteral("analysisDock"));
+        QVERIFY(predictions && analysis);
+        QTRY_VERIFY2(predictions->height() > analysis->height(),
+                     qPrintable(QStringLiteral("predictions %1, analysis %2").arg(predictions->height()).arg(analysis->height())));
+        QVERIFY(analysis->height() >= analysis->minimumSizeHint().height());
     }
 
     void remembersGeometry()
