@@ -26,6 +26,7 @@ public:
     void setVisibleRange(double start, double end);
     void setTimeAxis(int left, int right);
     std::pair<double, double> visibleRange() const;
+    int headerWidth() const;  // what the head names need (0 without segments)
     double position() const { return m_position; }
     void setPlaceholder(const QString &text);
 
@@ -46,7 +47,6 @@ protected:
 
 private:
     int segmentAt(const QPointF &pos) const;
-    int headerWidth() const;
     QRect plotArea() const;  // where the time axis runs
     double timeToX(double seconds) const;
 

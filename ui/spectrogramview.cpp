@@ -201,6 +201,16 @@ void SpectrogramView::setPosition(double seconds)
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
+void SpectrogramView::setMinimumAxisLeft(int pixels)
+{
+    QMargins m = m_plot->axisRect()->minimumMargins();
+    if (m.left() == pixels)
+        return;
+    m.setLeft(pixels);
+    m_plot->axisRect()->setMinimumMargins(m);
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
 void SpectrogramView::setVisibleRange(double start, double end)
 {
     if (end <= start)

@@ -50,6 +50,8 @@ public:
     // Where the time axis runs in this widget's x coordinates: [left, right) of the plot area.
     // The zoomed waveform and the segment lanes line up with it (timeAxisChanged on every move).
     std::pair<int, int> timeAxisSpan() const;
+    // Keeps at least `pixels` left of the time axis (room for the segment lanes' head names).
+    void setMinimumAxisLeft(int pixels);
 
     QSize sizeHint() const override { return {600, 220}; }
 

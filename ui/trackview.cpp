@@ -197,6 +197,8 @@ void TrackView::setSegments(const QList<SegmentPrediction> &segments)
 {
     m_segments = segments;
     m_timeline->setSegments(segments, m_data ? m_data->duration : 0);
+    // The lanes' head names sit left of the shared time axis: make the spectrogram leave them room.
+    m_spectrogram->setMinimumAxisLeft(m_timeline->headerWidth());
 }
 
 bool TrackView::isPlaying() const

@@ -298,6 +298,13 @@ private Q_SLOTS:
         view.spectrogram()->replotNow();
         QCOMPARE_LE(qAbs(inView(view.timeline(), view.timeline()->segmentRect(0).left()) - spectrogramX(0.0)), 1);
         QCOMPARE_LE(qAbs(inView(view.timeline(), view.timeline()->segmentRect(3).right()) - spectrogramX(4.0)), 1);
+        // A head name wider than the frequency labels widens the margin, so it is not cut short.
+        lanes.append({0.0, 1.0, QStringLiteral("a rather long head name"), QStringLiteral("x"), 0.5});
+        view.setSegments(lanes);
+        view.spectrogram()->replotNow();
+        QVERIFY(view.timeline()->headerWidth() > left);
+        QCOMPARE_GE(view.spectrogram()->timeAxisSpan().first, view.timeline()->headerWidth());
+        QCOMPARE_LE(qAbs(inView(view.timeline(), view.timeline()->segmentRect(0).left()) - spectrogramX(0.0)), 1);
     }
 
     void playheadFollowsPosition()
