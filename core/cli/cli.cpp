@@ -45,7 +45,11 @@ bool isVerb(const QString &word, const std::vector<Verb> &verbs)
 bool isGuiOption(const QString &arg)
 {
     static const QStringList known = {
+        // The app's own (ui/screenshot.cpp's options included: `--theme` and `--size` were missing,
+        // and a screenshot asked for with them was answered "unknown option '--screenshot'")...
         QStringLiteral("lang"), QStringLiteral("screenshot"), QStringLiteral("library"), QStringLiteral("track"),
+        QStringLiteral("theme"), QStringLiteral("size"),
+        // ...and Qt's.
         QStringLiteral("platform"), QStringLiteral("platformpluginpath"), QStringLiteral("platformtheme"),
         QStringLiteral("plugin"), QStringLiteral("qmljsdebugger"), QStringLiteral("qwindowgeometry"),
         QStringLiteral("qwindowicon"), QStringLiteral("qwindowtitle"), QStringLiteral("reverse"), QStringLiteral("session"),

@@ -64,6 +64,10 @@ private Q_SLOTS:
         QVERIFY(!cli({m_dir.path(), file}));
         QVERIFY(!cli({QStringLiteral("-platform"), QStringLiteral("offscreen")}));
         QVERIFY(!cli({QStringLiteral("--lang"), QStringLiteral("de"), m_dir.path()}));
+        // Every option of the app's screenshot mode (README, docs/screenshot.png) opens the app.
+        QVERIFY(!cli({QStringLiteral("--screenshot"), QStringLiteral("out.png"), QStringLiteral("--library"), m_dir.path(),
+                      QStringLiteral("--track"), QStringLiteral("2"), QStringLiteral("--theme"), QStringLiteral("dark"),
+                      QStringLiteral("--size"), QStringLiteral("1100x700"), QStringLiteral("--lang"), QStringLiteral("fr")}));
         QVERIFY(cli({QStringLiteral("scan"), m_dir.path()}));
         QVERIFY(cli({QStringLiteral("/nonexistent/file.mp3")}));
         QVERIFY(cli({file, QStringLiteral("/nonexistent/file.mp3")}));
