@@ -224,6 +224,8 @@ TrainConfig configFrom(const QCommandLineParser &p)
     cfg.mixupAlpha = p.value(QStringLiteral("mixup")).toDouble();
     if (p.isSet(QStringLiteral("mixup-heads")))
         cfg.mixupHeads = p.value(QStringLiteral("mixup-heads")).split(QLatin1Char(','), Qt::SkipEmptyParts);
+    if (p.isSet(QStringLiteral("mixup-loss-heads")))
+        cfg.mixupLossHeads = p.value(QStringLiteral("mixup-loss-heads")).split(QLatin1Char(','), Qt::SkipEmptyParts);
     cfg.classWeights = !p.isSet(QStringLiteral("no-class-weights"));
     cfg.freezeBackbone = p.isSet(QStringLiteral("freeze-backbone"));
     cfg.threads = p.value(QStringLiteral("threads")).toInt();
@@ -332,6 +334,9 @@ int trainVerb(Context &ctx, const QStringList &args)
         {QStringLiteral("masks"), QStringLiteral("SpecAugment masks per axis (default %1).").arg(d.freqMasks), QStringLiteral("n"), QString::number(d.freqMasks)},
         {QStringLiteral("mixup"), QStringLiteral("Mixup alpha; 0 = off (default 0)."), QStringLiteral("x"), QStringLiteral("0")},
         {QStringLiteral("mixup-heads"), QStringLiteral("Mix only examples labelled for these heads (comma-separated names; default: all)."),
+         QStringLiteral("names")},
+        {QStringLiteral("mixup-loss-heads"),
+         QStringLiteral("Mixed examples train only these heads; the same examples train the other heads unmixed (comma-separated names)."),
          QStringLiteral("names")},
         {QStringLiteral("hard-targets"), QStringLiteral("Train multi-label heads on 0/1 labels instead of listener shares.")},
         {QStringLiteral("no-class-weights"), QStringLiteral("Do not weight single-label classes by inverse frequency.")},

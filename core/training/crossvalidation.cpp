@@ -58,6 +58,8 @@ QString foldFingerprint(const ModelSpec &spec, const TrainConfig &c, const train
     h.addData(QStringLiteral("%1|%2|%3|%4").arg(cfg, aug).arg(c.tuneThresholds).arg(softTargets).toUtf8());
     if (!c.mixupHeads.isEmpty())  // only when set: records made before it stay valid
         h.addData(QStringLiteral("mixup_heads:%1").arg(c.mixupHeads.join(QLatin1Char(','))).toUtf8());
+    if (!c.mixupLossHeads.isEmpty())
+        h.addData(QStringLiteral("mixup_loss_heads:%1").arg(c.mixupLossHeads.join(QLatin1Char(','))).toUtf8());
     for (const std::vector<int> *part : {&fold.train, &fold.validation, &fold.test}) {
         h.addData(QByteArrayView("\n"));
         for (int idx : *part) {

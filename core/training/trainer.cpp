@@ -5,6 +5,7 @@
 #include "model/modelfile.h"
 #include "model/net.h"
 #include "model/segmenter.h"
+#include "training/mixup.h"
 #include "training/trainingcheckpoint.h"
 #include "util/progressthrottle.h"
 #include "util/savefile.h"
@@ -136,6 +137,13 @@ Batch makeBatch(const ModelSpec &spec, const FeatureCache &fc, const std::vector
             auto ma = b.masks[h].accessor<float, 1>();
             for (int64_t i = 0; i < B; ++i)
                 labelled[size_t(i)][h] = ma[i] > 0;
+        }
+        if (!cfg.mixupLossHeads.isEmpty()) {
+            std::vector<bool> lossHeads;
+            for (const HeadSpec &head : spec.heads)
+                lossHeads.push_back(cfg.mixupLossHeads.contains(head.name));
+            appendMixedRows(b.x, b.targets, b.masks, lossHeads, lam, mixupPartners(labelled, rng, lossHeads));
+            return b;
         }
         std::vector<bool> mixHeads;
         if (!cfg.mixupHeads.isEmpty())
@@ -504,11 +512,16 @@ TrainResult trainModel(const ModelSpec &specIn, const FeatureCache &fc, const st
         }
     }
 
-    for (const QString &name : cfg.mixupHeads) {
+    for (const QString &name : cfg.mixupHeads + cfg.mixupLossHeads) {
         if (std::none_of(spec.heads.cbegin(), spec.heads.cend(), [&](const HeadSpec &h) { return h.name == name; })) {
             res.error = QStringLiteral("mixup heads: the model has no head named '%1'").arg(name);
             return res;
         }
+    }
+    if (!cfg.mixupHeads.isEmpty() && !cfg.mixupLossHeads.isEmpty()) {
+        // The loss heads already say which examples are mixed.
+        res.error = QStringLiteral("mixup heads and mixup loss heads cannot be combined");
+        return res;
     }
     std::vector<Tensor> params;
     for (auto &p : net->named_parameters()) {

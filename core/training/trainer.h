@@ -54,6 +54,11 @@ struct TrainConfig {
     // them are left unmixed: in the session-23 cross-validation mixup helped genre and hurt the
     // quadrant head.
     QStringList mixupHeads;
+    // Heads that learn from the mixed examples only (names; empty = off). The examples labelled for
+    // them are mixed and appended to the batch as extra rows that train these heads alone; the
+    // original rows stay unmixed and train every other head. Mixing Emotify's excerpts helped genre
+    // and cost GEMS (docs/results.md, "Session 23"), whose labels the same excerpts carry.
+    QStringList mixupLossHeads;
     bool classWeights = true;                    // inverse-frequency weights for single-label heads
     bool freezeBackbone = false;                 // fine-tuning: train the heads only
     int threads = 0;                             // Torch intra-op threads; 0 = all cores

@@ -168,6 +168,8 @@ QString runFingerprint(const ModelSpec &spec, const TrainConfig &c, const std::v
                   .toUtf8());
     if (!c.mixupHeads.isEmpty())  // only when set: records and checkpoints made before it stay valid
         h.addData(QStringLiteral("mixup_heads:%1").arg(c.mixupHeads.join(QLatin1Char(','))).toUtf8());
+    if (!c.mixupLossHeads.isEmpty())
+        h.addData(QStringLiteral("mixup_loss_heads:%1").arg(c.mixupLossHeads.join(QLatin1Char(','))).toUtf8());
     for (const std::vector<TrainingExample> *part : {&train, &validation}) {
         h.addData(QByteArrayView("\n"));
         for (const TrainingExample &e : *part) {

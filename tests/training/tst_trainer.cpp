@@ -586,6 +586,19 @@ private Q_SLOTS:
         const int correct = heldOutCorrect(out, fc);
         qInfo("held-out accuracy with mixup %d/6 (chance 2/6)", correct);
         QVERIFY2(correct >= 5, qPrintable(QString::number(correct)));
+
+        // Mixed examples for the genre head only, the same clips unmixed for the other head.
+        cfg.mixupHeads = QStringList{QStringLiteral("genre")};
+        cfg.mixupLossHeads = QStringList{QStringLiteral("genre")};
+        r = trainModel(spec, fc, train, {}, cfg, out);
+        QVERIFY(!r.ok);  // the loss heads already say which examples mix
+        QVERIFY2(r.error.contains(QLatin1String("combined")), qPrintable(r.error));
+        cfg.mixupHeads.clear();
+        r = trainModel(spec, fc, train, {}, cfg, out);
+        QVERIFY2(r.ok, qPrintable(r.error));
+        const int correctLoss = heldOutCorrect(out, fc);
+        qInfo("held-out accuracy with mixup for the genre loss only %d/6 (chance 2/6)", correctLoss);
+        QVERIFY2(correctLoss >= 5, qPrintable(QString::number(correctLoss)));
     }
 
     // Fine-tuning with a frozen backbone trains the heads, the Fisher-vector classifier among them
