@@ -52,6 +52,19 @@ void SegmentTimeline::setSegments(const QList<SegmentPrediction> &segments, doub
     for (const SegmentPrediction &s : segments)
         if (!m_heads.contains(s.head))
             m_heads.append(s.head);
+    // A later segment of the same head is drawn on top of an earlier one it overlaps; the earlier
+    // one shows only up to where the later begins.
+    m_shownEnd.clear();
+    for (qsizetype i = 0; i < segments.size(); ++i) {
+        const SegmentPrediction &s = segments.at(i);
+        double end = s.end;
+        for (qsizetype j = i + 1; j < segments.size(); ++j) {
+            const SegmentPrediction &t = segments.at(j);
+            if (t.head == s.head && t.start > s.start && t.start < end)
+                end = t.start;
+        }
+        m_shownEnd.append(end);
+    }
     updateGeometry();
     update();
 }
@@ -122,7 +135,7 @@ QRectF SegmentTimeline::segmentRect(int index) const
     const SegmentPrediction &s = m_segments.at(index);
     const int row = int(m_heads.indexOf(s.head));
     const QRectF r(QPointF(timeToX(s.start), kGap + row * (kRowHeight + kGap)),
-                   QPointF(timeToX(s.end), kGap + row * (kRowHeight + kGap) + kRowHeight));
+                   QPointF(timeToX(m_shownEnd.at(index)), kGap + row * (kRowHeight + kGap) + kRowHeight));
     // Out of view (zoomed in elsewhere): nothing drawn, nothing to click.
     return r.intersected(QRectF(plotArea()));
 }

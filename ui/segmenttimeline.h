@@ -9,7 +9,9 @@
 namespace spectag::ui {
 
 // Per-segment predictions of a track: one row per head, one coloured block per segment (the
-// label's colour, opacity = probability), labels drawn where they fit. Clicking a block asks to
+// label's colour, opacity = probability), labels drawn where they fit. Segments overlap (6 s
+// every 3 s): a segment is drawn up to where the next one of its head begins, so each block is
+// one hop long and no label shows through another's translucent block. Clicking a block asks to
 // play that segment. It shows the whole track unless given a visible range; the track view gives
 // it the spectrogram's range and time axis, so each lane sits under the music it describes.
 class SegmentTimeline : public QWidget {
@@ -31,7 +33,7 @@ public:
     void setPlaceholder(const QString &text);
 
     QStringList heads() const { return m_heads; }
-    QRectF segmentRect(int index) const;       // where segment `index` is drawn
+    QRectF segmentRect(int index) const;       // where segment `index` is drawn (clipped to the view)
     static QColor colorForLabel(const QString &label);
 
     QSize sizeHint() const override;
@@ -51,6 +53,7 @@ private:
     double timeToX(double seconds) const;
 
     QList<SegmentPrediction> m_segments;
+    QList<double> m_shownEnd;  // per segment: its end, or the start of the next one on top of it
     QStringList m_heads;
     double m_duration = 0;
     double m_position = 0;

@@ -229,6 +229,36 @@ private Q_SLOTS:
         QCOMPARE_LT(qAbs(QColor(img.pixel(inTense)).hue() - want.hue()), 12);
     }
 
+    // Analysis segments overlap (6 s every 3 s). Each is drawn up to where the next one of its
+    // head begins, so the lane reads as one block per hop and an earlier label does not show
+    // through the later block's translucent fill.
+    void overlappingSegmentsAreDrawnOneHopLong()
+    {
+        SegmentTimeline timeline;
+        timeline.resize(360, 60);
+        const QString longLabel = QStringLiteral("joyful activation");
+        const QList<SegmentPrediction> segs = {
+            {0, 6, QStringLiteral("mood"), longLabel, 0.5},
+            {3, 9, QStringLiteral("mood"), QStringLiteral("calm"), 0.5},
+            {6, 12, QStringLiteral("mood"), QStringLiteral("calm"), 0.5},
+            {0, 12, QStringLiteral("genre"), QStringLiteral("rock"), 0.9},
+        };
+        timeline.setSegments(segs, 12);
+        const QRectF first = timeline.segmentRect(0), second = timeline.segmentRect(1), last = timeline.segmentRect(2);
+        const double perSecond = timeline.segmentRect(3).width() / 12;
+        QCOMPARE_LE(qAbs(first.width() - 3 * perSecond), 1.0);  // 0..3 s: the second starts at 3
+        QCOMPARE_LE(qAbs(first.right() - second.left()), 1.0);
+        QCOMPARE_LE(qAbs(second.width() - 3 * perSecond), 1.0);
+        QCOMPARE_LE(qAbs(last.width() - 6 * perSecond), 1.0);   // the last one runs to its end
+        // The long label is elided to its block instead of running under the next one.
+        QCOMPARE_GE(timeline.fontMetrics().horizontalAdvance(longLabel), int(3 * perSecond));
+        // A click on the overlap plays the segment on top, the one whose block is shown there.
+        QSignalSpy spy(&timeline, &SegmentTimeline::segmentActivated);
+        QTest::mouseClick(&timeline, Qt::LeftButton, {}, QPointF(first.right() + perSecond, first.center().y()).toPoint());
+        QCOMPARE(spy.size(), 1);
+        QCOMPARE(spy.at(0).at(0).toDouble(), 3.0);
+    }
+
     void trackViewSeeksFromTimelineAndWaveform()
     {
         TrackView view;
