@@ -1,5 +1,7 @@
 #include "analysispanel.h"
 
+#include "elidedlabel.h"
+
 #include "util/timeformat.h"
 #include "util/workerpool.h"
 
@@ -31,10 +33,13 @@ AnalysisPanel::AnalysisPanel(Catalog *catalog, QWidget *parent)
     : QWidget(parent)
     , m_catalog(catalog)
 {
-    m_modelLabel = new QLabel(this);
+    m_modelLabel = new ElidedLabel(this);
     m_modelLabel->setObjectName(QStringLiteral("analysisModel"));
-    m_modelLabel->setWordWrap(true);
-    m_modelLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_modelProblem = new QLabel(this);
+    m_modelProblem->setObjectName(QStringLiteral("analysisModelProblem"));
+    m_modelProblem->setWordWrap(true);
+    m_modelProblem->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_modelProblem->hide();
     m_deviceLabel = new QLabel(this);
     m_deviceLabel->setObjectName(QStringLiteral("analysisDevice"));
     m_status = new QLabel(tr("Idle"), this);
@@ -79,6 +84,7 @@ AnalysisPanel::AnalysisPanel(Catalog *catalog, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
     layout->addWidget(m_modelLabel);
+    layout->addWidget(m_modelProblem);
     layout->addWidget(m_deviceLabel);
     layout->addLayout(buttons);
     layout->addWidget(m_bar);
@@ -86,7 +92,7 @@ AnalysisPanel::AnalysisPanel(Catalog *catalog, QWidget *parent)
     layout->addStretch();
 
     connect(&m_loader, &QFutureWatcher<std::shared_ptr<Loaded>>::finished, this, &AnalysisPanel::onModelLoaded);
-    showModelState(tr("No model loaded."));
+    showModelLine(tr("No model loaded."));
     updateActions();
 }
 
@@ -105,14 +111,14 @@ void AnalysisPanel::loadModel(const QString &path)
     m_model.reset();
     m_deviceLabel->clear();
     if (!QFileInfo::exists(path)) {
-        showModelState(tr("<b>No model found</b> at %1. Analysis is disabled: train one with "
+        showModelProblem(tr("<b>No model found</b> at %1. Analysis is disabled: train one with "
                           "<tt>spectag train</tt>, or put a model file (.stm) there.")
                            .arg(QDir::toNativeSeparators(path).toHtmlEscaped()));
         updateActions();
         Q_EMIT modelReady(false);
         return;
     }
-    showModelState(tr("Loading model %1\u2026").arg(QDir::toNativeSeparators(path).toHtmlEscaped()));
+    showModelLine(tr("Loading model %1\u2026").arg(QDir::toNativeSeparators(path)));
     m_loading = true;
     updateActions();
     // Reading the weights and moving them to the GPU can take seconds: never on the GUI thread.
@@ -128,7 +134,7 @@ void AnalysisPanel::onModelLoaded()
     m_loading = false;
     const std::shared_ptr<Loaded> r = m_loader.result();
     if (!r || !r->model) {
-        showModelState(tr("<b>The model could not be loaded</b>: %1. Analysis is disabled.").arg((r ? r->error : QString()).toHtmlEscaped()));
+        showModelProblem(tr("<b>The model could not be loaded</b>: %1. Analysis is disabled.").arg((r ? r->error : QString()).toHtmlEscaped()));
         updateActions();
         Q_EMIT modelReady(false);
         return;
@@ -139,8 +145,8 @@ void AnalysisPanel::onModelLoaded()
     m_cache = std::make_shared<CatalogAnalysisCache>(m_catalog, m_model->spec(), CatalogAnalysisCache::describe(*m_model, m_modelPath),
                                                      aggregation);
     // The library shows the active model's predictions: this one's, from now on.
-    if (m_catalog->isOpen() && !m_cache->activate())
-        showModelState(tr("The catalog refused the model: %1").arg(m_cache->lastError().toHtmlEscaped()));
+    // (Shown under the model line: the catalog cannot keep this model's results.)
+    const bool refused = m_catalog->isOpen() && !m_cache->activate();
     AnalysisQueue::Options options;
     options.aggregation = aggregation;
     // One core stays free for the interface (and playback) while a library is analysed.
@@ -154,10 +160,12 @@ void AnalysisPanel::onModelLoaded()
     QStringList heads;
     for (const HeadSpec &h : m_model->spec().heads)
         heads << QStringLiteral("%1 (%2)").arg(h.name).arg(h.labels.size());
-    showModelState(tr("<b>Model</b> %1 \u2014 %2, version %3; heads: %4")
-                       .arg(QFileInfo(m_modelPath).completeBaseName().toHtmlEscaped(), m_model->spec().architecture.toHtmlEscaped(),
-                            m_model->versionHash(), heads.join(QStringLiteral(", ")).toHtmlEscaped()));
-    m_modelLabel->setToolTip(QDir::toNativeSeparators(m_modelPath));
+    const QString line = tr("Model: %1 \u2014 %2, version %3; heads: %4")
+                             .arg(QFileInfo(m_modelPath).completeBaseName(), m_model->spec().architecture, m_model->versionHash(),
+                                  heads.join(QStringLiteral(", ")));
+    showModelLine(line, line + QLatin1Char('\n') + QDir::toNativeSeparators(m_modelPath));
+    if (refused)
+        showModelProblem(tr("The catalog refused the model: %1").arg(m_cache->lastError().toHtmlEscaped()));
     m_deviceLabel->setText(tr("Device: %1").arg(deviceName()));
     updateActions();
     Q_EMIT modelReady(true);
@@ -178,14 +186,26 @@ const ModelSpec *AnalysisPanel::modelSpec() const
     return m_model ? &m_model->spec() : nullptr;
 }
 
-void AnalysisPanel::showModelState(const QString &text)
+void AnalysisPanel::showModelLine(const QString &text, const QString &toolTip)
 {
-    m_modelLabel->setText(text);
+    m_modelLabel->setFullText(text, toolTip);
+    m_modelLabel->show();
+    m_modelProblem->clear();
+    m_modelProblem->hide();
+}
+
+void AnalysisPanel::showModelProblem(const QString &richText)
+{
+    m_modelProblem->setText(richText);
+    m_modelProblem->show();
+    // The problem says which model; a line that still reads "Loading…" would contradict it.
+    if (!m_model)
+        m_modelLabel->hide();
 }
 
 QString AnalysisPanel::modelText() const
 {
-    return m_modelLabel->text();
+    return m_modelProblem->text().isEmpty() ? m_modelLabel->fullText() : m_modelProblem->text();
 }
 
 QString AnalysisPanel::statusText() const

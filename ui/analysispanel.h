@@ -26,6 +26,8 @@ struct TrackResult;
 
 namespace spectag::ui {
 
+class ElidedLabel;
+
 // The Analysis dock: the network (loaded off the GUI thread from a model file), the device it
 // runs on, and an AnalysisQueue whose results are stored in the catalog (CatalogAnalysisCache),
 // so the library's columns update through Catalog::predictionsChanged. Decoding and inference
@@ -72,7 +74,8 @@ public:
     QAction *analyseAllAction() const { return m_analyseAll; }
     QAction *pauseAction() const { return m_pause; }
     QAction *cancelAction() const { return m_cancel; }
-    QString modelText() const;
+    QString modelText() const;  // the problem when there is one, else the model line in full
+    ElidedLabel *modelLabel() const { return m_modelLabel; }
     QString statusText() const;
     QProgressBar *progressBar() const { return m_bar; }
 
@@ -88,7 +91,10 @@ private:
     void onProgress(const spectag::AnalysisProgress &progress);
     void onIdle();
     void updateActions();
-    void showModelState(const QString &text);
+    // The model line: one line, elided, in the normal states (loading, loaded); a problem
+    // (no model, unreadable) is a wrapped message of its own under it, since it must be read whole.
+    void showModelLine(const QString &text, const QString &toolTip = {});
+    void showModelProblem(const QString &richText);
 
     Catalog *m_catalog;
     std::shared_ptr<Model> m_model;
@@ -104,7 +110,8 @@ private:
     bool m_cancelled = false;
     int m_decodeThreads = 0;
 
-    QLabel *m_modelLabel;
+    ElidedLabel *m_modelLabel;
+    QLabel *m_modelProblem;
     QLabel *m_deviceLabel;
     QLabel *m_status;
     QProgressBar *m_bar;

@@ -249,7 +249,6 @@ void MainWindow::createDocks()
 
     m_folders = new QFileSystemModel(this);
     m_folders->setFilter(QDir::AllDirs | QDir::NoDotAndDotDot);
-    m_folders->setRootPath(QDir::rootPath());
     m_folderTree = new QTreeView(this);
     m_folderTree->setObjectName(QStringLiteral("folderTree"));
     m_folderTree->setModel(m_folders);
@@ -273,9 +272,7 @@ void MainWindow::createDocks()
 
     connect(m_folderTree->selectionModel(), &QItemSelectionModel::currentChanged, this,
             [this](const QModelIndex &current) { m_proxy->setFolder(m_folders->filePath(current)); });
-    const QStringList roots = m_catalog->libraryFolders();
-    if (!roots.isEmpty())
-        m_folderTree->setCurrentIndex(m_folders->index(QFileInfo(roots.first()).absolutePath()));
+    showLibraryInFolderTree();
     m_proxy->setFolder({});  // the tree starts as a pointer to the library, not a filter
     m_annotation = new AnnotationController(this);  // the Review Queue dock, human labels, annotation mode
 }
@@ -289,9 +286,7 @@ void MainWindow::addFolder(const QString &folder)
     }
     statusBar()->showMessage(tr("Adding %1\u2026").arg(QDir::toNativeSeparators(fi.absoluteFilePath())));
     m_importer->addFolder(fi.absoluteFilePath());
-    m_folderTree->setCurrentIndex(m_folders->index(fi.absolutePath()));
-    m_folderTree->expand(m_folders->index(fi.absolutePath()));
-    m_folderTree->scrollTo(m_folders->index(fi.absoluteFilePath()), QAbstractItemView::PositionAtTop);
+    showLibraryInFolderTree(fi.absoluteFilePath());
     m_proxy->setFolder({});
 }
 

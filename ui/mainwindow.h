@@ -91,6 +91,7 @@ public:
     QList<HeadPrediction> storedPredictions(qint64 trackId) const;
     // Its per-segment timeline, as the track view's segment timeline shows it.
     QList<SegmentPrediction> storedSegments(qint64 trackId) const;
+    QTreeView *folderTree() const { return m_folderTree; }
 
 Q_SIGNALS:
     void folderImported(const QString &folder, int added);
@@ -120,6 +121,9 @@ private:
     void showSettings();
     void applySettings(const AppSettings &before, const AppSettings &after, const QStringList &addedFolders);
     void createLibraryDocks();  // the library map, mood map and charts
+    // Roots the Folders tree at what holds the library's folders (home without any) and opens the
+    // way to each, so it shows music rather than /bin, /boot and /dev.
+    void showLibraryInFolderTree(const QString &added = {});
 
     Catalog *m_catalog = nullptr;
     LibraryModel *m_library = nullptr;

@@ -15,11 +15,15 @@
 #include "inference/catalogcache.h"
 
 #include <QAction>
+#include <QDir>
 #include <QDockWidget>
+#include <QFileInfo>
+#include <QFileSystemModel>
 #include <QLineEdit>
 #include <QStatusBar>
 #include <QTableView>
 #include <QTimer>
+#include <QTreeView>
 
 namespace spectag::ui {
 
@@ -153,6 +157,37 @@ void MainWindow::applyDefaultDockSizes()
         const int controls = std::min(analysis->sizeHint().height() + 2 * analysis->fontMetrics().lineSpacing(), column / 2);
         resizeDocks({predictions, analysis}, {column - controls, controls}, Qt::Vertical);
     }
+}
+
+void MainWindow::showLibraryInFolderTree(const QString &added)
+{
+    QStringList folders = m_catalog->libraryFolders();
+    if (!added.isEmpty() && !folders.contains(added))
+        folders << added;
+    // The deepest folder that holds every library folder's parent: the library folders themselves
+    // are rows in the tree (one can be selected to filter by it), and their neighbours are few.
+    QStringList base;
+    for (int i = 0; i < folders.size(); ++i) {
+        const QStringList parts = QDir::cleanPath(QFileInfo(folders.at(i)).absolutePath()).split(QLatin1Char('/'));
+        if (i == 0) {
+            base = parts;
+            continue;
+        }
+        qsizetype n = 0;
+        while (n < base.size() && n < parts.size() && base.at(n) == parts.at(n))
+            ++n;
+        base = base.mid(0, n);
+    }
+    QString root = folders.isEmpty() ? QDir::homePath() : base.join(QLatin1Char('/'));
+    if (root.isEmpty())
+        root = QDir::rootPath();  // "/a" and "/b": what they share is "/"
+    m_folders->setRootPath(root);
+    m_folderTree->setRootIndex(m_folders->index(root));
+    for (const QString &f : folders)
+        for (QModelIndex i = m_folders->index(QFileInfo(f).absoluteFilePath()); i.isValid() && i != m_folderTree->rootIndex(); i = i.parent())
+            m_folderTree->expand(i);
+    if (!folders.isEmpty())
+        m_folderTree->scrollTo(m_folders->index(added.isEmpty() ? folders.first() : added), QAbstractItemView::PositionAtTop);
 }
 
 } // namespace spectag::ui

@@ -8,6 +8,7 @@
 #include "inference/analysisqueue.h"
 #include "model/model.h"
 #include "ui/analysispanel.h"
+#include "ui/elidedlabel.h"
 #include "ui/mainwindow.h"
 #include "ui/predictionspanel.h"
 #include "ui/segmenttimeline.h"
@@ -15,6 +16,8 @@
 
 #include <QAbstractItemModelTester>
 #include <QAction>
+#include <QDockWidget>
+#include <QLabel>
 #include <QJsonArray>
 #include <QMenuBar>
 #include <QProgressBar>
@@ -97,6 +100,38 @@ private Q_SLOTS:
         QVERIFY(!panel->analyseAllAction()->isEnabled());
         QCOMPARE(panel->analyse({m_dir.filePath(QStringLiteral("music/a low.flac"))}), 0);
         QVERIFY(panel->deviceName().isEmpty());
+    }
+
+    // The model's description is one line, elided to the dock's width with the whole of it in the
+    // tool tip: wrapped, it ran over the "Device" line once the dock was squeezed (a dock's layout
+    // ignores height-for-width), as in a 1100x700 window.
+    void modelLineStaysOneLineInANarrowDock()
+    {
+        // A long file name makes a description wider than the dock's buttons.
+        const QString model = m_dir.filePath(QStringLiteral("a model whose file name is longer than the buttons below it.stm"));
+        QVERIFY(QFile::exists(model) || QFile::copy(m_model, model));
+        MainWindow w(m_dir.filePath(QStringLiteral("narrow.sqlite")), model);
+        AnalysisPanel *panel = w.analysisPanel();
+        QSignalSpy ready(panel, &AnalysisPanel::modelReady);
+        QVERIFY(panel->hasModel() || ready.wait(60000));
+        QVERIFY2(panel->modelText().contains(m_modelHash), qPrintable(panel->modelText()));
+        QVERIFY(panel->modelText().contains(QStringLiteral("heads: genre (3), mood (2)")));
+        w.resize(1100, 700);  // a small window: the default layout squeezes the Analysis dock
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QTest::qWait(50);  // the default dock sizes are applied after the first show
+        ui::ElidedLabel *line = panel->modelLabel();
+        auto *device = panel->findChild<QLabel *>(QStringLiteral("analysisDevice"));
+        QVERIFY(device && !device->text().isEmpty());
+        QCOMPARE_LE(line->geometry().bottom(), device->geometry().top());  // no overlap
+        QCOMPARE_LE(line->height(), line->fontMetrics().lineSpacing() * 3 / 2);
+        QVERIFY2(line->isElided(), qPrintable(line->text()));
+        QVERIFY(line->text().endsWith(QChar(0x2026)));
+        QCOMPARE_LE(line->fontMetrics().horizontalAdvance(line->text()), line->contentsRect().width());
+        QVERIFY(line->toolTip().contains(line->fullText()));
+        QVERIFY(line->toolTip().contains(QStringLiteral("below it.stm")));  // and where the file is
+        QVERIFY(line->fullText().startsWith(line->text().chopped(1)));
+        QCOMPARE(line->fullText(), panel->modelText());
     }
 
     void analysesIntoLibraryAndViews()

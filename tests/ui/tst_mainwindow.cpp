@@ -18,7 +18,9 @@
 #include <QSignalSpy>
 #include <QTableView>
 #include <QSettings>
+#include <QFileSystemModel>
 #include <QTemporaryDir>
+#include <QTreeView>
 #include <QtTest>
 
 class TestMainWindow : public QObject {
@@ -116,6 +118,42 @@ private Q_SLOTS:
         QVERIFY(loaded.wait(30000));
         QVERIFY(w.trackView()->path().endsWith(QStringLiteral("low hum.flac")));
         QCOMPARE_LT(qAbs(w.trackView()->data()->duration - 2.0), 0.05);
+    }
+
+    // The Folders dock shows the library: rooted at the folder that holds the library's folders
+    // (home before there is one), each library folder opened, not the file system from "/".
+    void folderTreeShowsTheLibrary()
+    {
+        QTemporaryDir base;
+        QVERIFY(base.isValid());
+        const QString music = base.filePath(QStringLiteral("Music")), more = base.filePath(QStringLiteral("elsewhere/More music"));
+        QVERIFY(QDir().mkpath(music + QStringLiteral("/Some Artist")));
+        QVERIFY(QDir().mkpath(more));
+        QVERIFY(!testutil::makeAudio(music + QStringLiteral("/Some Artist"), QStringLiteral("song.flac"), 1.0).isEmpty());
+        QVERIFY(!testutil::makeAudio(more, QStringLiteral("other.flac"), 1.0).isEmpty());
+        const QString catalog = m_settings.filePath(QStringLiteral("tree.sqlite"));
+        const auto model = [](const spectag::ui::MainWindow &w) {
+            return qobject_cast<const QFileSystemModel *>(w.folderTree()->model());
+        };
+        {
+            spectag::ui::MainWindow w(catalog);
+            QVERIFY(model(w));
+            QCOMPARE(model(w)->filePath(w.folderTree()->rootIndex()), QDir::homePath());  // no library yet
+            QSignalSpy imported(&w, &spectag::ui::MainWindow::folderImported);
+            w.addFolder(music);
+            QVERIFY(imported.wait(60000));
+            QCOMPARE(model(w)->filePath(w.folderTree()->rootIndex()), base.path());
+            const QModelIndex musicRow = model(w)->index(music);
+            QCOMPARE(musicRow.parent(), w.folderTree()->rootIndex());  // a row of its own: it can be selected
+            QVERIFY(w.folderTree()->isExpanded(musicRow));               // its artists in view
+            w.addFolder(more);
+            QVERIFY(imported.wait(60000));
+            QCOMPARE(model(w)->filePath(w.folderTree()->rootIndex()), base.path());  // holds both
+            QVERIFY(w.folderTree()->isExpanded(model(w)->index(base.filePath(QStringLiteral("elsewhere")))));
+        }
+        spectag::ui::MainWindow again(catalog);  // the next start shows the same
+        QCOMPARE(model(again)->filePath(again.folderTree()->rootIndex()), base.path());
+        QVERIFY(again.folderTree()->isExpanded(model(again)->index(music)));
     }
 
     // `spectag FILE` from the desktop entry or "Open with": the file's folder is added.
