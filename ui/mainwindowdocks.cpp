@@ -152,9 +152,9 @@ void MainWindow::applyDefaultDockSizes()
     auto *analysis = findChild<QDockWidget *>(QStringLiteral("analysisDock"));
     if (predictions && analysis && !predictions->isFloating() && !analysis->isFloating()) {
         const int column = predictions->height() + analysis->height();
-        // Two lines to spare: the model's description arrives after this (the model loads in the
-        // background) and wraps onto a second or third line.
-        const int controls = std::min(analysis->sizeHint().height() + 2 * analysis->fontMetrics().lineSpacing(), column / 2);
+        // A line to spare: the device line is empty until the model has loaded (in the
+        // background, after this). The model's description is one line, elided.
+        const int controls = std::min(analysis->sizeHint().height() + analysis->fontMetrics().lineSpacing(), column / 2);
         resizeDocks({predictions, analysis}, {column - controls, controls}, Qt::Vertical);
     }
 }
