@@ -194,10 +194,6 @@
         <translation>Der Katalog hat das Modell abgelehnt: %1</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Model&lt;/b&gt; %1 — %2, version %3; heads: %4</source>
-        <translation>&lt;b&gt;Modell&lt;/b&gt; %1 — %2, Version %3; Ausgaben: %4</translation>
-    </message>
-    <message>
         <source>Device: %1</source>
         <translation>Gerät: %1</translation>
     </message>
@@ -279,6 +275,10 @@
     <message>
         <source>, %1 could not be analysed</source>
         <translation>, %1 nicht analysierbar</translation>
+    </message>
+    <message>
+        <source>Model: %1 — %2, version %3; heads: %4</source>
+        <translation>Modell: %1 — %2, Version %3; Ausgaben: %4</translation>
     </message>
 </context>
 <context>

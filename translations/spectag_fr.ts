@@ -194,10 +194,6 @@
         <translation>Le catalogue a refusé le modèle&#xa0;: %1</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Model&lt;/b&gt; %1 — %2, version %3; heads: %4</source>
-        <translation>&lt;b&gt;Modèle&lt;/b&gt; %1 — %2, version %3&#xa0;; sorties&#xa0;: %4</translation>
-    </message>
-    <message>
         <source>Device: %1</source>
         <translation>Calcul&#xa0;: %1</translation>
     </message>
@@ -279,6 +275,10 @@
     <message>
         <source>, %1 could not be analysed</source>
         <translation>, %1 impossible(s) à analyser</translation>
+    </message>
+    <message>
+        <source>Model: %1 — %2, version %3; heads: %4</source>
+        <translation>Modèle&#xa0;: %1 — %2, version %3&#xa0;; sorties&#xa0;: %4</translation>
     </message>
 </context>
 <context>
