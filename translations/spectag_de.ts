@@ -715,10 +715,6 @@
         <translation>Analyse</translation>
     </message>
     <message>
-        <source>Select a folder to show only its tracks; drop folders on the window to add them</source>
-        <translation>Ordner auswählen, um nur seine Stücke zu zeigen; Ordner auf das Fenster ziehen, um sie hinzuzufügen</translation>
-    </message>
-    <message>
         <source>Folders</source>
         <translation>Ordner</translation>
     </message>
@@ -925,6 +921,10 @@
     <message>
         <source>&amp;Mood Map</source>
         <translation>Sti&amp;mmungskarte</translation>
+    </message>
+    <message>
+        <source>Select a folder to show only its tracks, click below the folders to show the whole library again; drop folders on the window to add them</source>
+        <translation>Ordner auswählen, um nur seine Stücke zu zeigen, unter die Ordner klicken, um wieder die ganze Bibliothek zu zeigen; Ordner auf das Fenster ziehen, um sie hinzuzufügen</translation>
     </message>
 </context>
 <context>

@@ -715,10 +715,6 @@
         <translation>Analyse</translation>
     </message>
     <message>
-        <source>Select a folder to show only its tracks; drop folders on the window to add them</source>
-        <translation>Sélectionnez un dossier pour n’afficher que ses morceaux&#xa0;; déposez des dossiers sur la fenêtre pour les ajouter</translation>
-    </message>
-    <message>
         <source>Folders</source>
         <translation>Dossiers</translation>
     </message>
@@ -925,6 +921,10 @@
     <message>
         <source>&amp;Mood Map</source>
         <translation>Carte des &amp;humeurs</translation>
+    </message>
+    <message>
+        <source>Select a folder to show only its tracks, click below the folders to show the whole library again; drop folders on the window to add them</source>
+        <translation>Sélectionnez un dossier pour n’afficher que ses morceaux, cliquez sous les dossiers pour revoir toute la bibliothèque&#xa0;; déposez des dossiers sur la fenêtre pour les ajouter</translation>
     </message>
 </context>
 <context>

@@ -43,11 +43,34 @@
 #include <QSettings>
 #include <QStatusBar>
 #include <QTableView>
+#include <QMouseEvent>
 #include <QTreeView>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace spectag::ui {
+
+namespace {
+
+// The Folders tree: selecting a folder filters the library to it. Its root is what holds the
+// library's folders, not a row, so a click on the empty space below the rows clears the choice
+// and shows the whole library again (QTreeView keeps the current row on such a click).
+class FolderTree : public QTreeView {
+public:
+    using QTreeView::QTreeView;
+
+protected:
+    void mousePressEvent(QMouseEvent *event) override
+    {
+        if (!indexAt(event->position().toPoint()).isValid()) {
+            clearSelection();
+            setCurrentIndex({});
+        }
+        QTreeView::mousePressEvent(event);
+    }
+};
+
+} // namespace
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
@@ -249,13 +272,14 @@ void MainWindow::createDocks()
 
     m_folders = new QFileSystemModel(this);
     m_folders->setFilter(QDir::AllDirs | QDir::NoDotAndDotDot);
-    m_folderTree = new QTreeView(this);
+    m_folderTree = new FolderTree(this);
     m_folderTree->setObjectName(QStringLiteral("folderTree"));
     m_folderTree->setModel(m_folders);
     for (int c = 1; c < m_folders->columnCount(); ++c)
         m_folderTree->hideColumn(c);
     m_folderTree->setHeaderHidden(true);
-    m_folderTree->setToolTip(tr("Select a folder to show only its tracks; drop folders on the window to add them"));
+    m_folderTree->setToolTip(tr("Select a folder to show only its tracks, click below the folders to show the whole "
+                                "library again; drop folders on the window to add them"));
     auto *folderDock = new QDockWidget(tr("Folders"), this);
     folderDock->setObjectName(QStringLiteral("foldersDock"));
     folderDock->setWidget(m_folderTree);

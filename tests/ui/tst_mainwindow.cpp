@@ -154,6 +154,18 @@ private Q_SLOTS:
         spectag::ui::MainWindow again(catalog);  // the next start shows the same
         QCOMPARE(model(again)->filePath(again.folderTree()->rootIndex()), base.path());
         QVERIFY(again.folderTree()->isExpanded(model(again)->index(music)));
+        // Selecting a folder shows its tracks only; a click below the rows shows all of them again.
+        again.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&again));
+        QCOMPARE(again.libraryView()->model()->rowCount(), 2);
+        again.folderTree()->setCurrentIndex(model(again)->index(music));
+        QCOMPARE(again.libraryView()->model()->rowCount(), 1);
+        QWidget *empty = again.folderTree()->viewport();
+        const QPoint below(empty->width() / 2, empty->height() - 3);
+        QVERIFY(!again.folderTree()->indexAt(below).isValid());
+        QTest::mouseClick(empty, Qt::LeftButton, {}, below);
+        QCOMPARE(again.libraryView()->model()->rowCount(), 2);
+        QVERIFY(!again.folderTree()->currentIndex().isValid());
     }
 
     // `spectag FILE` from the desktop entry or "Open with": the file's folder is added.
