@@ -180,6 +180,8 @@ void MainWindow::applySettings(const AppSettings &before, const AppSettings &aft
     }
     for (const QString &f : addedFolders)
         addFolder(f);
+    if (addedFolders.isEmpty())
+        showLibraryInFolderTree();  // a removed folder no longer holds the tree's root (addFolder re-roots too)
 }
 
 void MainWindow::showFineTuning()

@@ -9,10 +9,12 @@
 
 #include <QAction>
 #include <QDir>
+#include <QFileSystemModel>
 #include <QListWidget>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QTreeView>
 #include <QtTest>
 
 using namespace spectag;
@@ -132,6 +134,32 @@ private Q_SLOTS:
         // A window opened later starts from the saved choice.
         ui::MainWindow w2(m_dir.filePath(QStringLiteral("window2.sqlite")));
         QCOMPARE(w2.analysisPanel()->modelPath(), model);
+    }
+
+    // The Folders dock follows the library folders chosen in Settings: removing one re-roots the
+    // tree at what holds the rest.
+    void folderTreeFollowsRemovedFolders()
+    {
+        const QString near = m_dir.filePath(QStringLiteral("tree/a/near")), far = m_dir.filePath(QStringLiteral("tree/b/far"));
+        QVERIFY(QDir().mkpath(near) && QDir().mkpath(far));
+        const QString catalogPath = m_dir.filePath(QStringLiteral("tree.sqlite"));
+        {
+            Catalog c;
+            QVERIFY(c.open(catalogPath));
+            QVERIFY(c.addLibraryFolder(near) && c.addLibraryFolder(far));
+        }
+        ui::MainWindow w(catalogPath, m_dir.filePath(QStringLiteral("first.stm")));
+        const auto root = [&w] {
+            return qobject_cast<const QFileSystemModel *>(w.folderTree()->model())->filePath(w.folderTree()->rootIndex());
+        };
+        QCOMPARE(root(), m_dir.filePath(QStringLiteral("tree")));  // holds a/near and b/far
+        w.findChild<QAction *>(QStringLiteral("settings"))->trigger();
+        auto *d = w.findChild<SettingsDialog *>();
+        QVERIFY(d);
+        d->removeFolder(far);
+        d->accept();
+        QCOMPARE(w.catalog()->libraryFolders(), QStringList{near});
+        QCOMPARE(root(), m_dir.filePath(QStringLiteral("tree/a")));
     }
 };
 
