@@ -1,9 +1,12 @@
 #include "segmenttimeline.h"
 
+#include <QHash>
 #include <QHelpEvent>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QToolTip>
+
+#include <algorithm>
 
 namespace spectag::ui {
 
@@ -53,17 +56,25 @@ void SegmentTimeline::setSegments(const QList<SegmentPrediction> &segments, doub
         if (!m_heads.contains(s.head))
             m_heads.append(s.head);
     // A later segment of the same head is drawn on top of an earlier one it overlaps; the earlier
-    // one shows only up to where the later begins.
+    // one shows only up to where the next begins. Per head in order of start, so an hour-long
+    // track's thousands of segments cost a sort, not a pass over all of them for each.
     m_shownEnd.clear();
-    for (qsizetype i = 0; i < segments.size(); ++i) {
-        const SegmentPrediction &s = segments.at(i);
-        double end = s.end;
-        for (qsizetype j = i + 1; j < segments.size(); ++j) {
-            const SegmentPrediction &t = segments.at(j);
-            if (t.head == s.head && t.start > s.start && t.start < end)
-                end = t.start;
+    for (const SegmentPrediction &s : segments)
+        m_shownEnd.append(s.end);
+    QHash<QString, QList<qsizetype>> byHead;
+    for (qsizetype i = 0; i < segments.size(); ++i)
+        byHead[segments.at(i).head].append(i);
+    for (QList<qsizetype> &order : byHead) {
+        std::stable_sort(order.begin(), order.end(),
+                         [&](qsizetype a, qsizetype b) { return segments.at(a).start < segments.at(b).start; });
+        for (qsizetype k = 0; k + 1 < order.size(); ++k) {
+            // The next one that starts later (equal starts overlap whole, as before).
+            qsizetype n = k + 1;
+            while (n < order.size() && segments.at(order.at(n)).start <= segments.at(order.at(k)).start)
+                ++n;
+            if (n < order.size())
+                m_shownEnd[order.at(k)] = std::min(m_shownEnd.at(order.at(k)), segments.at(order.at(n)).start);
         }
-        m_shownEnd.append(end);
     }
     updateGeometry();
     update();
